@@ -1,0 +1,56 @@
+# Pioneer Exchange: the verbs people use. `make run` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ES_PORT ?= 9200
+export ES_PORT
+
+.PHONY: run test test-fast es es-stop bench lint format migrate demo clean help
+
+help:
+	@echo "make run       set up and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make test      set up, start a test Elasticsearch if needed, run every test"
+	@echo "make es        start a local Elasticsearch on 127.0.0.1:$(ES_PORT); make es-stop stops it"
+	@echo "make bench     benchmarks"
+	@echo "make lint      ruff checks"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -q -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo --if-empty
+
+run: demo
+	$(BIN)/python manage.py search_index ensure
+	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+test: venv
+	scripts/run-tests.sh
+
+es:
+	@scripts/es-node.sh start
+
+es-stop:
+	@scripts/es-node.sh stop
+
+bench: venv
+	scripts/run-bench.sh
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

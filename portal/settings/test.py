@@ -1,0 +1,20 @@
+"""Test runs: fast hashing, in-memory SQLite unless DATABASE_URL says otherwise."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105 - tests only
+DEBUG = False
+PORTAL_ENVIRONMENT = "test"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests choose their engine explicitly; the index prefix keeps test indices apart.
+ELASTICSEARCH_URL = ""
+TEST_ELASTICSEARCH_URL = os.environ.get("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_INDEX_PREFIX = "test_pioneer"
+# Serve static files straight from the finders, so pages' stylesheet links resolve without collectstatic.
+WHITENOISE_USE_FINDERS = True
