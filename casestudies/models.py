@@ -1,0 +1,268 @@
+"""The page tree: Home → Pioneers → pioneer → case study → its barriers and workarounds.
+
+Ownership follows the tree, so permissions granted on a pioneer's page cover
+that pioneer's case studies, barriers and workarounds and nothing else.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .choices import (
+    BarrierStatus,
+    Effectiveness,
+    EvidenceStrength,
+    OutcomeMeasure,
+    ProgrammeStatus,
+    Requirement,
+)
+
+MARKDOWN_HELP = "Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](link) for links."
+
+
+class HomePage(Page):
+    intro = models.TextField(blank=True, help_text="A sentence or two shown at the top of the home page.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["casestudies.PioneerIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pioneer_index"] = PioneerIndexPage.objects.live().public().first()
+        context["latest_case_studies"] = (
+            CaseStudyPage.objects.live().public().select_related("stage").order_by("-date_published")[:6]
+        )
+        return context
+
+
+class PioneerIndexPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["casestudies.HomePage"]
+    subpage_types = ["casestudies.PioneerPage"]
+    max_count = 1
+
+    def pioneers(self):
+        return PioneerPage.objects.child_of(self).live().public().select_related("region").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pioneers"] = self.pioneers()
+        return context
+
+
+class PioneerPage(Page):
+    region = models.ForeignKey(
+        "themes.Region", on_delete=models.PROTECT, related_name="pioneers", null=True, blank=True
+    )
+    partners = models.TextField(
+        blank=True, help_text="The organisations in the partnership, one per line or separated by semicolons."
+    )
+    population_served = models.PositiveIntegerField(null=True, blank=True)
+    plan_summary = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PIONEER)
+    website = models.URLField(blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("region"), FieldPanel("status")]),
+        FieldPanel("plan_summary"),
+        FieldPanel("partners"),
+        FieldRowPanel([FieldPanel("population_served"), FieldPanel("website")]),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("plan_summary"), index.SearchField("partners")]
+    parent_page_types = ["casestudies.PioneerIndexPage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = "pioneer"
+
+    def partner_list(self) -> list[str]:
+        separators = self.partners.replace("\n", ";")
+        return [part.strip() for part in separators.split(";") if part.strip()]
+
+    def case_studies(self):
+        return CaseStudyPage.objects.child_of(self).live().public().order_by("-date_published")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = self.case_studies()
+        return context
+
+
+class CaseStudyTag(TaggedItemBase):
+    content_object = ParentalKey("casestudies.CaseStudyPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CaseStudyPage(Page):
+    summary = models.CharField(
+        max_length=300, help_text="One or two plain sentences shown in listings and search results."
+    )
+    narrative = models.TextField(help_text=MARKDOWN_HELP)
+    themes = ParentalManyToManyField("themes.Theme", blank=True, related_name="case_studies")
+    care_groups = ParentalManyToManyField("themes.CareGroup", blank=True, related_name="case_studies")
+    stage = models.ForeignKey(
+        "themes.Stage", on_delete=models.PROTECT, null=True, blank=True, related_name="case_studies"
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="When the work started.")
+    date_published = models.DateField(default=timezone.localdate, help_text="When this write-up was published.")
+    tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_role = models.CharField(max_length=160, blank=True)
+    contact_email = models.EmailField(blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("narrative"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("care_groups", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("stage"), FieldPanel("start_date"), FieldPanel("date_published")]),
+                FieldPanel("tags"),
+            ],
+            heading="Classification",
+        ),
+        InlinePanel("outcomes", heading="Outcomes", label="Outcome"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]), FieldPanel("contact_email")],
+            heading="Contact",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("narrative")]
+    parent_page_types = ["casestudies.PioneerPage"]
+    subpage_types = ["casestudies.BarrierPage", "casestudies.WorkaroundPage"]
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    @property
+    def pioneer(self):
+        return PioneerPage.objects.ancestor_of(self).first()
+
+    def barriers(self):
+        return BarrierPage.objects.child_of(self).live().public().select_related("category")
+
+    def workarounds(self):
+        return WorkaroundPage.objects.child_of(self).live().public()
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.date_published and self.start_date > self.date_published:
+            raise ValidationError({"start_date": "The work cannot start after the write-up was published."})
+
+
+class Outcome(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="outcomes")
+    measure = models.CharField(max_length=40, choices=OutcomeMeasure.choices)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=60, blank=True, help_text="For example: admissions a year, days, %, £.")
+    baseline = models.CharField(max_length=200, blank=True, help_text="What the value is compared with.")
+    evidence = models.CharField(
+        "strength of evidence",
+        max_length=20,
+        choices=EvidenceStrength.choices,
+        default=EvidenceStrength.LOCAL_MONITORING,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("measure"), FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("evidence")]),
+    ]
+
+    def __str__(self) -> str:
+        return f"{self.get_measure_display()}: {self.value} {self.unit}".strip()
+
+
+class CaseStudyChildPage(Page):
+    """A barrier or workaround: a record of its own, always inside one case study."""
+
+    description = models.TextField(help_text=MARKDOWN_HELP)
+
+    search_fields = Page.search_fields + [index.SearchField("description")]
+    parent_page_types = ["casestudies.CaseStudyPage"]
+    subpage_types: list[str] = []
+    permalink_name = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def case_study(self):
+        return CaseStudyPage.objects.ancestor_of(self).first()
+
+    @property
+    def pioneer(self):
+        return PioneerPage.objects.ancestor_of(self).first()
+
+    def permalink(self) -> str:
+        """The stable /barriers/<id>/ or /workarounds/<id>/ address; empty for an unsaved page (a preview)."""
+        return reverse(self.permalink_name, args=[self.pk]) if self.pk else ""
+
+
+class BarrierPage(CaseStudyChildPage):
+    category = models.ForeignKey("themes.BarrierCategory", on_delete=models.PROTECT, related_name="barriers")
+    status = models.CharField(max_length=20, choices=BarrierStatus.choices, default=BarrierStatus.ONGOING)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("status")]),
+        FieldPanel("description"),
+    ]
+    permalink_name = "barrier-permalink"
+
+    class Meta:
+        verbose_name = "barrier"
+
+    def workarounds(self):
+        if self.pk is None:  # previewing a barrier not yet saved: nothing can link to it
+            return WorkaroundPage.objects.none()
+        return WorkaroundPage.objects.live().public().filter(barrier_links__barrier=self).distinct()
+
+
+class WorkaroundPage(CaseStudyChildPage):
+    requires = models.CharField(
+        "what it needs", max_length=30, choices=Requirement.choices, default=Requirement.LOCAL_ONLY
+    )
+    requirement_detail = models.CharField(
+        max_length=255, blank=True, help_text="For example: which national flexibility, or whose agreement."
+    )
+    effectiveness = models.CharField(
+        "how well it worked", max_length=20, choices=Effectiveness.choices, default=Effectiveness.TOO_EARLY
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("requires"), FieldPanel("effectiveness")]),
+        FieldPanel("requirement_detail"),
+        InlinePanel("barrier_links", heading="Barriers it addresses", label="Barrier", min_num=1),
+    ]
+    permalink_name = "workaround-permalink"
+
+    class Meta:
+        verbose_name = "workaround"
+
+    def barriers(self):
+        # Read the links through the cluster so a preview shows the barriers chosen in the form.
+        barrier_ids = [link.barrier_id for link in self.barrier_links.all()]
+        return BarrierPage.objects.live().public().filter(pk__in=barrier_ids).select_related("category")
+
+
+class WorkaroundBarrier(Orderable):
+    workaround = ParentalKey(WorkaroundPage, on_delete=models.CASCADE, related_name="barrier_links")
+    barrier = models.ForeignKey(BarrierPage, on_delete=models.CASCADE, related_name="workaround_links")
+
+    panels = [PageChooserPanel("barrier", page_type="casestudies.BarrierPage")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["workaround", "barrier"], name="unique_workaround_barrier")]
