@@ -1,0 +1,92 @@
+"""Elasticsearch mappings for the content and suggestion indices.
+
+Analysis uses only core parts every Elasticsearch 8 distribution has: the
+standard tokenizer, lowercase, English stop words, hunspell en_GB stemming and
+shingles. Each index is reached through an alias so rebuilds can swap it.
+"""
+
+from __future__ import annotations
+
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+
+english_stop = token_filter("english_stop", "stop", stopwords="_english_")
+# All of hunspell's stems, not just the longest: "admissions" stems to "admit" only, while
+# "admission" gives both "admission" and "admit"; keeping every stem lets each find the other.
+en_gb_stemmer = token_filter("en_gb_hunspell", "hunspell", locale="en_GB", dedup=True)
+shingles = token_filter("shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
+
+english = analyzer("english_hunspell", tokenizer="standard", filter=["lowercase", english_stop, en_gb_stemmer])
+exact = analyzer("exact_words", tokenizer="standard", filter=["lowercase", english_stop])
+phrases = analyzer("phrase_shingles", tokenizer="standard", filter=["lowercase", shingles])
+sortable = normalizer("sortable", filter=["lowercase"])
+
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 10_000}
+
+
+def english_text(**kwargs) -> Text:
+    """Analysed English text with an unstemmed subfield for exact-word boosts."""
+    return Text(analyzer=english, fields={"exact": Text(analyzer=exact)}, **kwargs)
+
+
+def highlighted_text(**kwargs) -> Text:
+    """English text whose offsets are stored, so highlighting need not re-analyse it."""
+    return Text(analyzer=english, index_options="offsets", fields={"exact": Text(analyzer=exact)}, **kwargs)
+
+
+class ContentDocument(Document):
+    """One case study, barrier or workaround, as search sees it."""
+
+    id = Integer()
+    type = Keyword()
+    title = highlighted_text(copy_to="spelling")
+    title_sort = Keyword(normalizer=sortable)
+    summary = highlighted_text(copy_to="spelling")
+    body = highlighted_text(copy_to="spelling")
+    case_study = english_text()
+    url = Keyword(index=False)
+    status = Keyword(index=False)
+    pioneer = Keyword()
+    pioneer_name = english_text()
+    region = Keyword()
+    region_name = Keyword(index=False)
+    theme = Keyword(multi=True)
+    theme_names = english_text(multi=True)
+    barrier_category = Keyword(multi=True)
+    barrier_category_names = english_text(multi=True)
+    care_group = Keyword(multi=True)
+    care_group_names = english_text(multi=True)
+    stage = Keyword()
+    stage_name = Keyword(index=False)
+    tag = Keyword(multi=True)
+    tag_names = english_text(multi=True)
+    published = Date(format="strict_date")
+    year = Integer()
+    fingerprint = Keyword(index=False)
+    spelling = Text(analyzer=phrases)  # for "did you mean": words and shingles, unstemmed
+
+    class Index:
+        name = "content"  # replaced per environment by search.index_names
+        settings = INDEX_SETTINGS
+
+
+class SuggestionDocument(Document):
+    """Something to offer while people type: a title, pioneer, theme or barrier category."""
+
+    text = Keyword(index=False)
+    type = Keyword()
+    url = Keyword(index=False)
+    suggest = Completion(analyzer=exact, preserve_separators=False)
+
+    class Index:
+        name = "suggest"
+        settings = INDEX_SETTINGS

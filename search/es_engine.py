@@ -1,0 +1,102 @@
+"""The Elasticsearch engine: answers the search contract from the content alias."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+
+from .engine import EngineUnavailable
+from .es_query import ContentSearch, completion_search, related_search
+from .request import SearchRequest
+from .response import Hit, SearchResponse, build_facet_results, hit_from_document
+from .vocabulary import ExpandedQuery, expand_query
+
+logger = logging.getLogger(__name__)
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, client: Elasticsearch, prefix: str):
+        self.client = client
+        self.content_alias = f"{prefix}-content"
+        self.suggest_alias = f"{prefix}-suggest"
+
+    def _execute(self, what: str, run):
+        try:
+            return run()
+        except (TransportError, ApiError) as error:
+            raise EngineUnavailable(f"Elasticsearch could not answer a {what}: {error}") from error
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        expanded = expand_query(request.q)
+        faceted = ContentSearch(request, expanded, index=self.content_alias, using=self.client).paginated()
+        response = self._execute("search", faceted.execute)
+        counts = {
+            name: {str(value): count for value, count, _selected in values if count}
+            for name, values in response.facets.to_dict().items()
+        }
+        results = [hit_from_document(hit.to_dict(), _highlights(hit)) for hit in response]
+        return SearchResponse(
+            request=request,
+            total=response.hits.total.value,
+            results=results,
+            facets=build_facet_results(request, counts),
+            engine=self.name,
+            took_ms=response.took,
+            suggestion=_did_you_mean(response, expanded),
+        )
+
+    def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
+        prefix = prefix.strip()[:100]
+        if not prefix:
+            return []
+        response = self._execute("suggestion", completion_search(self.suggest_alias, self.client, prefix, size).execute)
+        options = response.suggest.complete[0].options if response.suggest else []
+        return [{"text": o._source.text, "type": o._source.type, "url": o._source.url} for o in options]
+
+    def related(self, page_id: int, size: int = 5) -> list[Hit]:
+        def run() -> list[Hit]:
+            try:
+                source = self.client.get(index=self.content_alias, id=str(page_id), source_includes=["type", "pioneer"])
+            except NotFoundError:
+                return []
+            document = source["_source"]
+            search = related_search(
+                self.content_alias, self.client, page_id, document["type"], document.get("pioneer"), size
+            )
+            return [hit_from_document(hit.to_dict()) for hit in search.execute()]
+
+        return self._execute("related-content lookup", run)
+
+
+def _highlights(hit) -> list[str]:
+    highlight = getattr(hit.meta, "highlight", None)
+    if not highlight:
+        return []
+    fragments: list[str] = []
+    for field in ("title", "summary", "body"):
+        fragments += list(highlight.to_dict().get(field, []))
+    return fragments[:3]
+
+
+def _did_you_mean(response, expanded: ExpandedQuery) -> str | None:
+    """The phrase suggester's correction, unless it only "corrects" an acronym we understood."""
+    suggest = getattr(response, "suggest", None)
+    if not expanded.text or not suggest or "did_you_mean" not in suggest:
+        return None
+    protected = {word.lower() for expansion in expanded.expansions for word in expansion.matched.split()}
+    typed = expanded.text.lower().split()
+    for entry in suggest.did_you_mean:
+        for option in entry.options:
+            corrected = option.text.strip().lower().split()
+            if corrected == typed:
+                continue
+            changed = {word for word in typed if word not in corrected}
+            if changed & protected or len(corrected) != len(typed):
+                return None
+            return option.text
+    return None

@@ -1,0 +1,192 @@
+"""Writing to Elasticsearch: index creation, upserts, deletes and atomic rebuilds.
+
+Each kind of index ("content", "suggest") is read through an alias
+`<prefix>-<kind>` that points at one versioned index `<prefix>-<kind>-<stamp>`.
+A rebuild fills a new versioned index and moves the alias in one
+`update_aliases` call, so searches never see a half-built index. While a
+rebuild runs, live updates are written to every versioned index of the kind,
+so nothing published meanwhile is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch.dsl import Index
+from elasticsearch.helpers import scan, streaming_bulk
+
+from .documents import INDEX_SETTINGS, ContentDocument, SuggestionDocument
+
+logger = logging.getLogger(__name__)
+
+DOCUMENT_CLASSES = {"content": ContentDocument, "suggest": SuggestionDocument}
+BULK_CHUNK_SIZE = 200
+
+
+def fingerprint(document: dict[str, Any]) -> str:
+    """A stable hash of a document, so drift can be found without comparing every field."""
+    return hashlib.sha256(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def to_content_source(document: dict[str, Any]) -> dict[str, Any]:
+    return {**document, "title_sort": document["title"], "fingerprint": fingerprint(document)}
+
+
+def to_suggest_source(entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": entry["text"],
+        "type": entry["type"],
+        "url": entry["url"],
+        "suggest": {"input": _completion_inputs(entry["text"]), "weight": entry.get("weight", 10)},
+    }
+
+
+def _completion_inputs(text: str) -> list[str]:
+    """The title itself and the title from each later word, so "record" finds "Shared record…"."""
+    words = text.split()
+    inputs = [" ".join(words[i:]) for i in range(min(len(words), 6))]
+    return [value[:200] for value in inputs if value]
+
+
+class IndexStore:
+    def __init__(self, client: Elasticsearch, prefix: str):
+        self.client = client
+        self.prefix = prefix
+
+    def alias(self, kind: str) -> str:
+        return f"{self.prefix}-{kind}"
+
+    def _index_definition(self, kind: str, name: str) -> Index:
+        index = Index(name)
+        document_class = DOCUMENT_CLASSES[kind]
+        index.settings(**INDEX_SETTINGS)
+        index.document(document_class)
+        return index
+
+    def versioned_indices(self, kind: str) -> list[str]:
+        pattern = f"{self.alias(kind)}-*"
+        found = self.client.indices.get(index=pattern, allow_no_indices=True, expand_wildcards="open")
+        return sorted(found.keys())
+
+    def live_index(self, kind: str) -> str | None:
+        try:
+            found = self.client.indices.get_alias(name=self.alias(kind))
+        except NotFoundError:
+            return None
+        return next(iter(found.keys()), None)
+
+    def create_versioned_index(self, kind: str) -> str:
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+        name = f"{self.alias(kind)}-{stamp}"
+        self._index_definition(kind, name).create(using=self.client)
+        return name
+
+    def exists(self) -> bool:
+        return all(self.live_index(kind) for kind in DOCUMENT_CLASSES)
+
+    def ensure(self) -> bool:
+        """Create any missing index behind its alias. True when something was created."""
+        created = False
+        for kind in DOCUMENT_CLASSES:
+            if self.live_index(kind) is None:
+                name = self.create_versioned_index(kind)
+                self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias(kind)}}])
+                created = True
+        return created
+
+    # Live updates ---------------------------------------------------------
+
+    def _write(self, kind: str, actions: list[dict[str, Any]]) -> None:
+        targets = self.versioned_indices(kind)
+        if not targets:
+            raise RuntimeError(f"No {kind} index exists yet: run `manage.py search_index rebuild`.")
+        bulk_actions = [{**action, "_index": target} for target in targets for action in actions]
+        for ok, item in streaming_bulk(self.client, bulk_actions, raise_on_error=False, chunk_size=BULK_CHUNK_SIZE):
+            if not ok and next(iter(item.values())).get("status") != 404:
+                raise RuntimeError(f"Elasticsearch refused a {kind} update: {item}")
+
+    def upsert(self, documents: Iterable[dict[str, Any]], suggestions: Iterable[dict[str, Any]] = ()) -> None:
+        content = [{"_op_type": "index", "_id": str(doc["id"]), "_source": to_content_source(doc)} for doc in documents]
+        suggest = [{"_op_type": "index", "_id": str(s["id"]), "_source": to_suggest_source(s)} for s in suggestions]
+        if content:
+            self._write("content", content)
+        if suggest:
+            self._write("suggest", suggest)
+        self.client.indices.refresh(index=[self.alias("content"), self.alias("suggest")])
+
+    def delete(self, content_ids: Iterable[int | str], suggestion_ids: Iterable[str] = ()) -> None:
+        content = [{"_op_type": "delete", "_id": str(pk)} for pk in content_ids]
+        suggest = [{"_op_type": "delete", "_id": str(pk)} for pk in suggestion_ids]
+        if content:
+            self._write("content", content)
+        if suggest:
+            self._write("suggest", suggest)
+        self.client.indices.refresh(index=[self.alias("content"), self.alias("suggest")])
+
+    # Rebuild ----------------------------------------------------------------
+
+    def rebuild(
+        self,
+        documents: Iterable[dict[str, Any]],
+        suggestions: Iterable[dict[str, Any]],
+        progress: Callable[[int], None] = lambda done: None,
+    ) -> dict[str, int]:
+        """Fill new versioned indices, then swap both aliases at once and drop the old ones."""
+        new = {kind: self.create_versioned_index(kind) for kind in DOCUMENT_CLASSES}
+        try:
+            counts = {
+                "content": self._bulk_load(new["content"], documents, to_content_source, lambda d: d["id"], progress),
+                "suggest": self._bulk_load(new["suggest"], suggestions, to_suggest_source, lambda s: s["id"], progress),
+            }
+            self.client.indices.refresh(index=list(new.values()))
+            actions: list[dict[str, Any]] = []
+            old: list[str] = []
+            for kind, name in new.items():
+                previous = [index for index in self.versioned_indices(kind) if index != name]
+                old += previous
+                actions += [
+                    {"remove": {"index": index, "alias": self.alias(kind)}}
+                    for index in previous
+                    if self.client.indices.exists_alias(index=index, name=self.alias(kind))
+                ]
+                actions.append({"add": {"index": name, "alias": self.alias(kind)}})
+            self.client.indices.update_aliases(actions=actions)
+        except Exception:
+            self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
+            raise
+        if old:
+            self.client.indices.delete(index=old, ignore_unavailable=True)
+        return counts
+
+    def _bulk_load(self, index: str, items, to_source, key, progress) -> int:
+        def actions() -> Iterator[dict[str, Any]]:
+            for item in items:
+                yield {"_index": index, "_id": str(key(item)), "_source": to_source(item)}
+
+        loaded = 0
+        for _ok, _item in streaming_bulk(self.client, actions(), chunk_size=BULK_CHUNK_SIZE, raise_on_error=True):
+            loaded += 1
+            progress(loaded)
+        return loaded
+
+    # Inspection -------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        """Every content document's id and fingerprint, as stored."""
+        hits = scan(
+            self.client, index=self.alias("content"), query={"query": {"match_all": {}}}, _source=["fingerprint"]
+        )
+        return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
+
+    def drop_all(self) -> None:
+        """Remove every index of this prefix (tests and `search_index drop`)."""
+        for kind in DOCUMENT_CLASSES:
+            indices = self.versioned_indices(kind)
+            if indices:
+                self.client.indices.delete(index=indices, ignore_unavailable=True)

@@ -1,0 +1,78 @@
+"""The one declaration of the search facets, read by both engines, the API and the page.
+
+Each facet filters documents on one keyword field of the index document. Order
+here is the order everywhere. Within a facet values are ORed, across facets
+ANDed, and each facet is counted with every filter but its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+KINDS = {"keyword", "year"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter and API key
+    label: str
+    field: str  # document field holding the value(s)
+    kind: str = "keyword"  # keyword: counted, most first; year: by year, newest first
+    size: int = 100  # how many values are counted at most
+    labeller: Callable[[Iterable[str]], dict[str, str]] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"Facet {self.name!r} has unknown kind {self.kind!r}; expected one of {sorted(KINDS)}")
+
+    def normalise(self, value: str) -> str | None:
+        """The value as stored in the index, or None when it cannot match anything."""
+        value = value.strip()
+        if self.kind == "year":
+            return value if value.isdigit() and len(value) == 4 else None
+        return value.lower() if value else None
+
+    def labels(self, values: Iterable[str]) -> dict[str, str]:
+        values = list(values)
+        found = self.labeller(values) if self.labeller else {}
+        return {value: found.get(value, value) for value in values}
+
+    def order(self, values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Display order for (value, count) pairs."""
+        if self.kind == "year":
+            return sorted(values, key=lambda pair: pair[0], reverse=True)
+        return sorted(values, key=lambda pair: (-pair[1], pair[0]))
+
+
+CONTENT_TYPES = {"case_study": "Case study", "barrier": "Barrier", "workaround": "Workaround"}
+
+
+def _type_labels(values: Iterable[str]) -> dict[str, str]:
+    return {value: CONTENT_TYPES[value] for value in values if value in CONTENT_TYPES}
+
+
+def _model_labels(model_path: str, key: str = "slug", label: str = "name"):
+    def labeller(values: Iterable[str]) -> dict[str, str]:
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        rows = model.objects.filter(**{f"{key}__in": list(values)}).values_list(key, label)
+        return dict(rows)
+
+    return labeller
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("type", "Type", "type", labeller=_type_labels),
+    Facet("theme", "Theme", "theme", labeller=_model_labels("themes.Theme")),
+    Facet("pioneer", "Pioneer", "pioneer", labeller=_model_labels("casestudies.PioneerPage", label="title")),
+    Facet("region", "Region", "region", labeller=_model_labels("themes.Region")),
+    Facet("barrier_category", "Barrier category", "barrier_category", labeller=_model_labels("themes.BarrierCategory")),
+    Facet("care_group", "Care group", "care_group", labeller=_model_labels("themes.CareGroup")),
+    Facet("stage", "Stage", "stage", labeller=_model_labels("themes.Stage")),
+    Facet("year", "Year", "year", kind="year"),
+    Facet("tag", "Tag", "tag", labeller=_model_labels("taggit.Tag")),
+)
+
+FACETS_BY_NAME: dict[str, Facet] = {facet.name: facet for facet in FACETS}

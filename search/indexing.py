@@ -1,0 +1,180 @@
+"""Turns published pages into plain index documents: the one place that knows both.
+
+Engines only store and query what this module produces; models never know
+about search. A page is indexable when it and every ancestor is live, no view
+restriction covers it, and it is a case study, barrier or workaround.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wagtail.models import Page, PageViewRestriction
+
+from casestudies.markdown import markdown_to_text
+from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
+
+INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
+
+
+def restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_indexable(page: Page, restricted: list[str] | None = None) -> bool:
+    page = page.specific
+    if type(page) not in INDEXED_MODELS or not page.live:
+        return False
+    if Page.objects.ancestor_of(page).filter(live=False, depth__gt=1).exists():
+        return False
+    restricted = restricted_paths() if restricted is None else restricted
+    return not any(page.path.startswith(path) for path in restricted)
+
+
+def indexable_pages() -> Iterator[Page]:
+    """Every page that belongs in the index, in tree order."""
+    restricted = restricted_paths()
+    not_live_paths = list(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
+    for model in INDEXED_MODELS:
+        for page in model.objects.live().order_by("path").iterator(chunk_size=500):
+            if any(page.path.startswith(path) for path in restricted + not_live_paths):
+                continue
+            yield page
+
+
+def _slug_names(queryset) -> tuple[list[str], list[str]]:
+    rows = list(queryset.values_list("slug", "name"))
+    return [slug for slug, _ in rows], [name for _, name in rows]
+
+
+def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
+    pioneer = PioneerPage.objects.ancestor_of(study).select_related("region").first()
+    theme_slugs, theme_names = _slug_names(study.themes.order_by("sort_order"))
+    care_slugs, care_names = _slug_names(study.care_groups.order_by("sort_order"))
+    return {
+        "pioneer": pioneer.slug if pioneer else None,
+        "pioneer_name": pioneer.title if pioneer else "",
+        "region": pioneer.region.slug if pioneer and pioneer.region else None,
+        "region_name": pioneer.region.name if pioneer and pioneer.region else "",
+        "theme": theme_slugs,
+        "theme_names": theme_names,
+        "care_group": care_slugs,
+        "care_group_names": care_names,
+        "stage": study.stage.slug if study.stage else None,
+        "stage_name": study.stage.name if study.stage else "",
+        "tag": sorted(tag.slug for tag in study.tags.all()),
+        "tag_names": sorted(tag.name for tag in study.tags.all()),
+        "published": study.date_published.isoformat() if study.date_published else None,
+        "year": study.date_published.year if study.date_published else None,
+    }
+
+
+def build_document(page: Page) -> dict[str, Any] | None:
+    """The index document for one page, or None when the page is not indexed content.
+
+    Barriers and workarounds take pioneer, themes, care groups, stage, tags and
+    date from their case study, so every facet narrows all three types alike.
+    """
+    page = page.specific
+    content_type = INDEXED_MODELS.get(type(page))
+    if content_type is None:
+        return None
+    study = page if isinstance(page, CaseStudyPage) else CaseStudyPage.objects.ancestor_of(page).first()
+    if study is None:
+        return None
+    document: dict[str, Any] = {
+        "id": page.pk,
+        "type": content_type,
+        "title": page.title,
+        "url": page.get_url() or page.url_path,
+        **_case_study_fields(study),
+    }
+    if isinstance(page, CaseStudyPage):
+        categories = BarrierPage.objects.child_of(page).live().select_related("category")
+        category_rows = {barrier.category.slug: barrier.category.name for barrier in categories}
+        document.update(
+            summary=page.summary,
+            body=markdown_to_text(page.narrative),
+            barrier_category=sorted(category_rows),
+            barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
+            case_study=page.title,
+            status=page.stage.name if page.stage else "",
+        )
+    elif isinstance(page, BarrierPage):
+        body = markdown_to_text(page.description)
+        document.update(
+            summary=_first_sentences(body),
+            body=body,
+            barrier_category=[page.category.slug],
+            barrier_category_names=[page.category.name],
+            case_study=study.title,
+            status=page.get_status_display(),
+        )
+    else:
+        body = markdown_to_text(page.description)
+        barriers = BarrierPage.objects.filter(workaround_links__workaround=page).select_related("category")
+        category_rows = {barrier.category.slug: barrier.category.name for barrier in barriers}
+        document.update(
+            summary=_first_sentences(body),
+            body=" ".join([body, *(barrier.title for barrier in barriers)]),
+            barrier_category=sorted(category_rows),
+            barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
+            case_study=study.title,
+            status=page.get_effectiveness_display(),
+        )
+    return document
+
+
+def _first_sentences(text: str, limit: int = 280) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    stop = cut.rfind(". ")
+    return cut[: stop + 1] if stop > limit // 2 else cut.rsplit(" ", 1)[0] + "…"
+
+
+def searchable_text(document: dict[str, Any]) -> str:
+    """All words of a document that text search looks at, for the database engine."""
+    parts = [
+        document.get("title", ""),
+        document.get("summary", ""),
+        document.get("body", ""),
+        document.get("pioneer_name", ""),
+        document.get("case_study", ""),
+        *document.get("theme_names", []),
+        *document.get("barrier_category_names", []),
+        *document.get("care_group_names", []),
+        *document.get("tag_names", []),
+    ]
+    return " ".join(part for part in parts if part).lower()
+
+
+def suggestion_entries() -> Iterator[dict[str, Any]]:
+    """Things worth suggesting as people type, besides content titles."""
+    from themes.models import BarrierCategory, Theme
+
+    for pioneer in PioneerPage.objects.live().public():
+        yield {
+            "id": f"pioneer-{pioneer.pk}",
+            "text": pioneer.title,
+            "type": "pioneer",
+            "url": pioneer.get_url() or pioneer.url_path,
+            "weight": 30,
+        }
+    for theme in Theme.objects.all():
+        yield {
+            "id": f"theme-{theme.pk}",
+            "text": theme.name,
+            "type": "theme",
+            "url": f"/search/?theme={theme.slug}",
+            "weight": 20,
+        }
+    for category in BarrierCategory.objects.all():
+        yield {
+            "id": f"barrier_category-{category.pk}",
+            "text": category.name,
+            "type": "barrier_category",
+            "url": f"/search/?barrier_category={category.slug}",
+            "weight": 20,
+        }

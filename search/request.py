@@ -1,0 +1,109 @@
+"""The one search request both engines answer, and its parsing from query parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .facets import FACETS, FACETS_BY_NAME
+
+SORTS = ("relevance", "newest", "oldest", "title")
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window; both engines honour it
+MAX_QUERY_LENGTH = 1_000  # longer queries are cut, not refused: only the start carries meaning
+MAX_QUERY_WORDS = 32  # keeps fuzzy expansion within the cluster's clause limit
+MAX_VALUES_PER_FACET = 50
+PARAMETERS = {"q", "sort", "page", "page_size", *FACETS_BY_NAME}
+
+
+class InvalidParameter(ValueError):
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+    def selected(self, facet_name: str) -> tuple[str, ...]:
+        return self.filters.get(facet_name, ())
+
+    def effective_sort(self) -> str:
+        """Relevance means nothing without words: list newest first instead."""
+        return "newest" if self.sort == "relevance" and not self.q else self.sort
+
+
+def clean_query_text(raw: str) -> str:
+    """Drop control characters, fold white space and cap the length."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
+    words = printable.split()[:MAX_QUERY_WORDS]
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def _positive_int(params, name: str, default: int) -> int:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise InvalidParameter(name, f"{name} must be a whole number, not {raw[:40]!r}.") from None
+    if value < 1:
+        raise InvalidParameter(name, f"{name} must be 1 or more.")
+    return value
+
+
+def parse_search_params(params, *, allowed_extra: frozenset[str] = frozenset()) -> SearchRequest:
+    """Turn query parameters (a Django QueryDict or a dict of lists) into a SearchRequest.
+
+    Raises InvalidParameter naming the first bad field.
+    """
+    for name in params:
+        if name not in PARAMETERS and name not in allowed_extra:
+            raise InvalidParameter(name, f"Unknown parameter {name[:40]!r}.")
+
+    q = clean_query_text(params.get("q") or "")
+    sort = params.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise InvalidParameter("sort", f"sort must be one of: {', '.join(SORTS)}.")
+    page = _positive_int(params, "page", 1)
+    page_size = _positive_int(params, "page_size", DEFAULT_PAGE_SIZE)
+    if page_size > MAX_PAGE_SIZE:
+        raise InvalidParameter("page_size", f"page_size must be {MAX_PAGE_SIZE} or less.")
+    if page * page_size > MAX_RESULT_WINDOW:
+        raise InvalidParameter(
+            "page", f"Only the first {MAX_RESULT_WINDOW} results can be paged through; narrow the search."
+        )
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for facet in FACETS:
+        raw_values = params.getlist(facet.name) if hasattr(params, "getlist") else params.get(facet.name, [])
+        if isinstance(raw_values, str):
+            raw_values = [raw_values]
+        values: list[str] = []
+        for raw in raw_values:
+            for part in str(raw).split(","):
+                value = facet.normalise(part)
+                if value is None:
+                    if part.strip():
+                        raise InvalidParameter(
+                            facet.name, f"{part.strip()[:40]!r} is not a valid {facet.label.lower()}."
+                        )
+                    continue
+                if value not in values:
+                    values.append(value)
+        if len(values) > MAX_VALUES_PER_FACET:
+            raise InvalidParameter(facet.name, f"At most {MAX_VALUES_PER_FACET} values of {facet.name} at once.")
+        if values:
+            filters[facet.name] = tuple(values)
+    return SearchRequest(q=q, filters=filters, sort=sort, page=page, page_size=page_size)

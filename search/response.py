@@ -1,0 +1,133 @@
+"""The one search response both engines return, and its JSON shape (DESIGN.md)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .facets import FACETS, Facet
+from .request import SearchRequest
+
+
+@dataclass
+class Hit:
+    id: int
+    type: str
+    title: str
+    url: str
+    summary: str
+    highlights: list[str]
+    pioneer: dict[str, str] | None
+    themes: list[dict[str, str]]
+    published: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "highlights": self.highlights,
+            "pioneer": self.pioneer,
+            "themes": self.themes,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
+
+
+@dataclass
+class FacetResult:
+    facet: Facet
+    values: list[FacetValue]
+
+    @property
+    def name(self) -> str:
+        return self.facet.name
+
+    @property
+    def label(self) -> str:
+        return self.facet.label
+
+
+@dataclass
+class SearchResponse:
+    request: SearchRequest
+    total: int
+    results: list[Hit]
+    facets: list[FacetResult]
+    engine: str
+    took_ms: int = 0
+    suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return math.ceil(self.total / self.request.page_size) if self.total else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "page": self.request.page,
+            "page_size": self.request.page_size,
+            "pages": self.pages,
+            "engine": self.engine,
+            "took_ms": self.took_ms,
+            "suggestion": self.suggestion,
+            "results": [hit.to_json() for hit in self.results],
+            "facets": {result.name: [value.to_json() for value in result.values] for result in self.facets},
+        }
+
+
+def build_facet_results(request: SearchRequest, counts: dict[str, dict[str, int]]) -> list[FacetResult]:
+    """Turn raw per-facet counts into ordered, labelled facet values.
+
+    Shared by both engines so that ordering, labels and "a selected value is
+    listed even at 0" are one rule.
+    """
+    results = []
+    for facet in FACETS:
+        facet_counts = dict(counts.get(facet.name, {}))
+        selected = request.selected(facet.name)
+        for value in selected:
+            facet_counts.setdefault(value, 0)
+        pairs = facet.order(list(facet_counts.items()))
+        labels = facet.labels(value for value, _ in pairs)
+        values = [FacetValue(str(value), labels[value], count, value in selected) for value, count in pairs]
+        results.append(FacetResult(facet, values))
+    return results
+
+
+def hit_from_document(document: dict[str, Any], highlights: list[str] | None = None) -> Hit:
+    """A result from a stored index document (either engine's)."""
+    published = document.get("published")
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    pioneer = (
+        {"slug": document["pioneer"], "name": document.get("pioneer_name", "")} if document.get("pioneer") else None
+    )
+    pairs = zip(document.get("theme", []), document.get("theme_names", []), strict=False)
+    themes = [{"slug": slug, "name": name} for slug, name in pairs]
+    return Hit(
+        id=int(document["id"]),
+        type=document["type"],
+        title=document["title"],
+        url=document["url"],
+        summary=document.get("summary", ""),
+        highlights=highlights or [],
+        pioneer=pioneer,
+        themes=themes,
+        published=published,
+    )

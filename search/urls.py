@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import api, views
+
+urlpatterns = [
+    path("api/v1/search", api.search_api, name="api-search"),
+    path("api/v1/suggest", api.suggest_api, name="api-suggest"),
+    path("search/", views.search_page, name="search"),
+    path("search/feed/", views.search_feed, name="search-feed"),
+    path("search/export.csv", views.search_export, name="search-export"),
+]

@@ -1,0 +1,166 @@
+"""The search page, its Atom feed and CSV export: one request model, three presentations."""
+
+from __future__ import annotations
+
+import csv
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+
+from .engine import get_engine
+from .facets import FACETS_BY_NAME
+from .request import InvalidParameter, SearchRequest, parse_search_params
+from .response import SearchResponse
+
+SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title A to Z"}
+EXPORT_PAGE_SIZE = 100
+
+
+def _query_string(request: SearchRequest, **changes) -> str:
+
+    pairs: list[tuple[str, str]] = []
+    if request.q:
+        pairs.append(("q", request.q))
+    for name, values in request.filters.items():
+        pairs += [(name, value) for value in values]
+    sort = changes.get("sort", request.sort)
+    if sort != "relevance":
+        pairs.append(("sort", sort))
+    page = changes.get("page", 1)
+    if page != 1:
+        pairs.append(("page", str(page)))
+    return urlencode(pairs)
+
+
+def _selected_filters(response: SearchResponse) -> list[dict[str, str]]:
+    """Each active filter with a link that removes just it."""
+    request = response.request
+    chips = []
+    for facet_result in response.facets:
+        for value in facet_result.values:
+            if value.selected:
+                remaining = {
+                    name: tuple(v for v in values if not (name == facet_result.name and v == value.value))
+                    for name, values in request.filters.items()
+                }
+                without = SearchRequest(
+                    q=request.q, filters={k: v for k, v in remaining.items() if v}, sort=request.sort
+                )
+                chips.append({"facet": facet_result.label, "label": value.label, "url": "?" + _query_string(without)})
+    return chips
+
+
+@require_GET
+def search_page(request):
+    try:
+        search_request = parse_search_params(request.GET)
+    except InvalidParameter as error:
+        context = {"error": error, "search_query": request.GET.get("q", "")[:200], "sorts": SORT_LABELS}
+        return render(request, "search/search_page.html", context, status=400)
+    response = get_engine().search(search_request)
+    page_links = {
+        "previous": "?" + _query_string(search_request, page=search_request.page - 1)
+        if search_request.page > 1
+        else None,
+        "next": "?" + _query_string(search_request, page=search_request.page + 1)
+        if search_request.page < response.pages
+        else None,
+    }
+    context = {
+        "search": response,
+        "search_query": search_request.q,
+        "sorts": SORT_LABELS,
+        "selected_filters": _selected_filters(response),
+        "page_links": page_links,
+        "feed_url": "/search/feed/?" + _query_string(search_request),
+        "export_url": "/search/export.csv?" + _query_string(search_request),
+        "first_result": search_request.offset + 1,
+        "last_result": search_request.offset + len(response.results),
+    }
+    return render(request, "search/search_page.html", context)
+
+
+def _export_request(request) -> SearchRequest:
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("page_size", None)
+    parsed = parse_search_params(params)
+    sort = parsed.sort if "sort" in request.GET else "newest"
+    return SearchRequest(q=parsed.q, filters=parsed.filters, sort=sort, page=1, page_size=EXPORT_PAGE_SIZE)
+
+
+def _bad_request_text(error: InvalidParameter) -> HttpResponse:
+    return HttpResponse(f"{error.field}: {error.message}\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def search_feed(request):
+    """Follow a search: the newest 100 matching items as an Atom feed."""
+    try:
+        search_request = _export_request(request)
+    except InvalidParameter as error:
+        return _bad_request_text(error)
+    response = get_engine().search(search_request)
+    title = f"Pioneer Exchange: {search_request.q}" if search_request.q else "Pioneer Exchange: new learning"
+    feed = Atom1Feed(
+        title=title,
+        link=request.build_absolute_uri("/search/?" + request.GET.urlencode()),
+        description="Case studies, barriers and workarounds matching this search.",
+        language="en-gb",
+        feed_url=request.build_absolute_uri(),
+    )
+    for hit in response.results:
+        feed.add_item(
+            title=hit.title,
+            link=request.build_absolute_uri(hit.url),
+            description=hit.summary,
+            unique_id=request.build_absolute_uri(hit.url),
+            pubdate=None,
+            updateddate=None,
+            categories=[FACETS_BY_NAME["type"].labels([hit.type])[hit.type]] + [theme["name"] for theme in hit.themes],
+            author_name=hit.pioneer["name"] if hit.pioneer else None,
+        )
+    http_response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(http_response, "utf-8")
+    return http_response
+
+
+@require_GET
+def search_export(request):
+    """Export the matching items (up to the result window) as CSV."""
+    try:
+        search_request = _export_request(request)
+    except InvalidParameter as error:
+        return _bad_request_text(error)
+    http_response = HttpResponse(content_type="text/csv; charset=utf-8")
+    http_response["Content-Disposition"] = 'attachment; filename="pioneer-exchange-search.csv"'
+    writer = csv.writer(http_response)
+    writer.writerow(["type", "title", "pioneer", "themes", "published", "url", "summary"])
+    engine = get_engine()
+    page = 1
+    while True:
+        response = engine.search(SearchRequest(**{**search_request.__dict__, "page": page}))
+        for hit in response.results:
+            writer.writerow(
+                [
+                    hit.type,
+                    _csv_safe(hit.title),
+                    _csv_safe(hit.pioneer["name"] if hit.pioneer else ""),
+                    _csv_safe("; ".join(theme["name"] for theme in hit.themes)),
+                    hit.published.isoformat() if hit.published else "",
+                    request.build_absolute_uri(hit.url),
+                    _csv_safe(hit.summary),
+                ]
+            )
+        if page >= response.pages or page * EXPORT_PAGE_SIZE >= 10_000:
+            break
+        page += 1
+    return http_response
+
+
+def _csv_safe(value: str) -> str:
+    """Stop spreadsheet programs from running author text as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

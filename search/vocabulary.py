@@ -1,0 +1,91 @@
+"""Acronyms and synonyms, expanded at query time from the curators' table.
+
+"IG barriers" becomes: the words as typed, OR any of "information
+governance"/"IG". Expanding queries rather than the index means an edit by a
+curator applies to the very next search, with no reindex.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Elasticsearch's `_english_` stop words, so both engines drop the same words.
+STOP_WORDS = frozenset(
+    (
+        "a an and are as at be but by for if in into is it no not of on or such that the their then there "
+        "these they this to was will with"
+    ).split()
+)
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Expansion:
+    matched: str  # the term as it appears in the query
+    alternatives: tuple[str, ...]  # every term of its group, the matched one included
+
+
+@dataclass(frozen=True)
+class ExpandedQuery:
+    """A query as concepts: each remaining word, and each synonym group found.
+
+    A document matches when it has enough of the concepts (`required`); the
+    rule is here once, for both engines.
+    """
+
+    text: str  # the query as typed (cleaned)
+    remainder: str  # the query with every matched term taken out
+    expansions: tuple[Expansion, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The remainder's distinct words, lower-cased, stop words dropped."""
+        seen: dict[str, None] = {}
+        for word in WORD.findall(self.remainder.lower()):
+            if word not in STOP_WORDS:
+                seen.setdefault(word, None)
+        return tuple(seen)
+
+    @property
+    def concept_count(self) -> int:
+        return len(self.words) + len(self.expansions)
+
+    @property
+    def required(self) -> int:
+        """How many concepts a document must have: all of one or two, then 60% (rounded down)."""
+        count = self.concept_count
+        return count if count <= 2 else max(2, math.floor(count * 0.6))
+
+
+def _fold(text: str) -> str:
+    """Lower-case, hyphens as spaces, single spaces: how terms are compared."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in _fold(term).split(" ")]
+    return re.compile(r"(?<![\w&])" + r"[\s-]+".join(words) + r"(?![\w&])", re.IGNORECASE)
+
+
+def synonym_groups() -> list[list[str]]:
+    from .models import SearchSynonym
+
+    return [group for group in (synonym.term_list() for synonym in SearchSynonym.objects.all()) if len(group) > 1]
+
+
+def expand_query(text: str, groups: list[list[str]] | None = None) -> ExpandedQuery:
+    groups = synonym_groups() if groups is None else groups
+    remainder = text
+    expansions: list[Expansion] = []
+    for group in groups:
+        # Longest first, so "long-term conditions" wins over "long-term condition".
+        for term in sorted(group, key=len, reverse=True):
+            pattern = _term_pattern(term)
+            found = pattern.search(remainder)
+            if found:
+                expansions.append(Expansion(found.group(0), tuple(group)))
+                remainder = pattern.sub(" ", remainder)
+                break
+    return ExpandedQuery(text=text, remainder=" ".join(remainder.split()), expansions=tuple(expansions))
