@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole suite: checks, unit tests, then integration tests on a real
+# Elasticsearch node. A node already running on ES_PORT is used as it is;
+# otherwise one is started for the run and stopped afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+ES_PORT="${ES_PORT:-9200}"
+export DJANGO_SETTINGS_MODULE=portal.settings.test
+export TEST_ELASTICSEARCH_URL="${TEST_ELASTICSEARCH_URL:-http://127.0.0.1:${ES_PORT}}"
+
+echo "==> Checking code style and migrations"
+"$BIN/ruff" check .
+"$BIN/python" manage.py makemigrations --check --dry-run
+"$BIN/python" manage.py check
+
+started_file=$(mktemp)
+stop_node() {
+  if [ "$(cat "$started_file" 2>/dev/null)" = "1" ]; then
+    echo "==> Stopping the Elasticsearch node this run started"
+    scripts/es-node.sh stop || true
+  fi
+  rm -f "$started_file"
+}
+trap stop_node EXIT
+
+echo "==> Elasticsearch for the integration tests"
+ES_STARTED_FILE="$started_file" scripts/es-node.sh start
+
+echo "==> Running the tests"
+"$BIN/python" -m pytest "$@"

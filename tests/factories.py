@@ -1,0 +1,104 @@
+"""Small builders for pages in tests: each publishes for real, so search signals fire."""
+
+from __future__ import annotations
+
+import itertools
+from contextlib import contextmanager
+from datetime import date
+
+from django.test import TestCase
+
+from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundBarrier, WorkaroundPage
+from casestudies.site_structure import ensure_site_structure
+from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
+
+_numbers = itertools.count(1)
+
+
+@contextmanager
+def committed():
+    """Run on-commit callbacks (search indexing) when the block ends, as a real commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True) as callbacks:
+        yield callbacks
+
+
+def publish(parent, page):
+    with committed():
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def pioneers_index():
+    return ensure_site_structure()[1]
+
+
+def make_pioneer(title: str | None = None, region: str = "north", **fields) -> PioneerPage:
+    title = title or f"Pioneer {next(_numbers)}"
+    page = PioneerPage(title=title, region=Region.objects.get(slug=region), **fields)
+    return publish(pioneers_index(), page)
+
+
+def make_case_study(
+    pioneer: PioneerPage,
+    title: str | None = None,
+    *,
+    summary: str = "A short summary.",
+    narrative: str = "What they did.",
+    themes: tuple[str, ...] = (),
+    care_groups: tuple[str, ...] = (),
+    stage: str | None = "implemented",
+    published: date = date(2015, 6, 1),
+    tags: tuple[str, ...] = (),
+    live: bool = True,
+) -> CaseStudyPage:
+    page = CaseStudyPage(
+        title=title or f"Case study {next(_numbers)}",
+        summary=summary,
+        narrative=narrative,
+        stage=Stage.objects.get(slug=stage) if stage else None,
+        date_published=published,
+    )
+    page.themes = list(Theme.objects.filter(slug__in=themes))
+    page.care_groups = list(CareGroup.objects.filter(slug__in=care_groups))
+    if tags:
+        page.tags.add(*tags)
+    if not live:
+        page.live = False
+        with committed():
+            pioneer.add_child(instance=page)
+            page.save_revision()
+        return page
+    return publish(pioneer, page)
+
+
+def make_barrier(
+    study: CaseStudyPage,
+    title: str | None = None,
+    *,
+    category: str = "information-governance",
+    description: str = "What got in the way.",
+    status: str = "ongoing",
+) -> BarrierPage:
+    page = BarrierPage(
+        title=title or f"Barrier {next(_numbers)}",
+        category=BarrierCategory.objects.get(slug=category),
+        description=description,
+        status=status,
+    )
+    return publish(study, page)
+
+
+def make_workaround(
+    study: CaseStudyPage,
+    barriers: list[BarrierPage],
+    title: str | None = None,
+    *,
+    description: str = "What got them past.",
+    effectiveness: str = "worked-well",
+) -> WorkaroundPage:
+    page = WorkaroundPage(
+        title=title or f"Workaround {next(_numbers)}", description=description, effectiveness=effectiveness
+    )
+    page.barrier_links = [WorkaroundBarrier(barrier=barrier) for barrier in barriers]
+    return publish(study, page)

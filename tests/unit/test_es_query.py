@@ -1,0 +1,140 @@
+"""Query building, compared as dicts: what the Elasticsearch engine sends."""
+
+from search.es_query import (
+    FUZZY_FIELDS,
+    PHRASE_FIELDS,
+    SORTS,
+    TEXT_FIELDS,
+    ContentSearch,
+    completion_search,
+    related_search,
+    text_query,
+)
+from search.request import SearchRequest
+from search.vocabulary import expand_query
+
+GROUPS = [["IG", "information governance"]]
+
+
+def build(request: SearchRequest, groups=GROUPS) -> dict:
+    return (
+        ContentSearch(request, expand_query(request.q, groups), index="idx", using="default").paginated()._s.to_dict()
+    )
+
+
+def word(text: str) -> dict:
+    return {
+        "dis_max": {
+            "queries": [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": list(TEXT_FIELDS),
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": list(FUZZY_FIELDS),
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "max_expansions": 20,
+                        "boost": 0.5,
+                    }
+                },
+            ]
+        }
+    }
+
+
+def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
+    query = text_query(expand_query("IG barriers", GROUPS)).to_dict()
+    synonyms = {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": "IG", "fields": list(TEXT_FIELDS), "type": "phrase"}},
+                {"multi_match": {"query": "information governance", "fields": list(TEXT_FIELDS), "type": "phrase"}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    assert query == {
+        "bool": {
+            "must": [{"bool": {"should": [word("barriers"), synonyms], "minimum_should_match": 2}}],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": "IG barriers",
+                        "fields": list(PHRASE_FIELDS),
+                        "type": "phrase",
+                        "slop": 2,
+                        "boost": 2,
+                    }
+                }
+            ],
+        }
+    }
+
+
+def test_a_query_of_stop_words_matches_nothing():
+    assert text_query(expand_query("the of and", GROUPS)).to_dict() == {"match_none": {}}
+
+
+def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_own():
+    body = build(SearchRequest(filters={"theme": ("pooled-budgets", "seven-day-services"), "type": ("barrier",)}))
+    theme_filter = {"terms": {"theme": ["pooled-budgets", "seven-day-services"]}}
+    type_filter = {"terms": {"type": ["barrier"]}}
+    assert body["post_filter"] == {"bool": {"filter": [theme_filter, type_filter]}} or body["post_filter"] == {
+        "bool": {"must": [theme_filter, type_filter]}
+    }
+    assert body["aggs"]["_filter_theme"]["filter"] == type_filter
+    assert body["aggs"]["_filter_type"]["filter"] == theme_filter
+    assert body["aggs"]["_filter_stage"]["filter"] in (
+        {"bool": {"must": [theme_filter, type_filter]}},
+        {"bool": {"must": [type_filter, theme_filter]}},
+    )
+
+
+def test_no_words_means_no_query_no_highlight_and_newest_first():
+    body = build(SearchRequest())
+    assert "query" not in body and "highlight" not in body and "suggest" not in body
+    assert body["sort"] == SORTS["newest"]
+
+
+def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean():
+    body = build(SearchRequest(q="records"))
+    assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["post_tags"] == ["</mark>"]
+    assert body["highlight"]["encoder"] == "html"
+    assert set(body["highlight"]["fields"]) == {"title", "summary", "body"}
+    assert body["suggest"]["did_you_mean"]["text"] == "records"
+    assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spelling"
+
+
+def test_pagination_and_sorts():
+    body = build(SearchRequest(q="x", page=3, page_size=10, sort="title"))
+    assert (body["from"], body["size"]) == (20, 10)
+    assert body["sort"] == ["title_sort", {"published": {"order": "desc"}}]
+    assert build(SearchRequest(q="x"))["sort"][0] == "_score"
+    assert build(SearchRequest(q="x", sort="oldest"))["sort"][0] == {"published": {"order": "asc"}}
+
+
+def test_completion_and_related_queries():
+    completion = completion_search("s", "default", "shar", 5).to_dict()
+    assert completion["suggest"]["complete"] == {
+        "prefix": "shar",
+        "completion": {
+            "field": "suggest",
+            "size": 5,
+            "skip_duplicates": True,
+            "fuzzy": {"fuzziness": "AUTO", "min_length": 4},
+        },
+    }
+    related = related_search("c", "default", 12, "barrier", "leeds", 4).to_dict()
+    assert related["size"] == 4
+    assert related["query"]["bool"]["filter"] == [
+        {"term": {"type": "barrier"}},
+        {"bool": {"must_not": [{"term": {"pioneer": "leeds"}}]}},
+    ]
+    assert related["query"]["bool"]["must"][0]["more_like_this"]["like"] == [{"_index": "c", "_id": "12"}]
