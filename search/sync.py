@@ -9,7 +9,9 @@ Elasticsearch failure never fails a publish: it is logged with the page, and
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +25,7 @@ from .es_store import IndexStore
 from .indexing import INDEXED_MODELS, build_document, is_indexable, restricted_paths
 
 logger = logging.getLogger(__name__)
+_batch = threading.local()
 
 
 def get_store() -> IndexStore | None:
@@ -98,7 +101,28 @@ def sync_pages(pages: Iterable[Page]) -> None:
 
 
 def sync_page(page: Page) -> None:
+    pending = getattr(_batch, "page_ids", None)
+    if pending is not None:
+        pending.add(page.pk)
+        return
     sync_pages(affected_pages(page))
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Collect page changes and index them once, together, at the end (bulk loads, imports)."""
+    if getattr(_batch, "page_ids", None) is not None:  # already batching: the outer block indexes
+        yield
+        return
+    _batch.page_ids = set()
+    try:
+        yield
+    finally:
+        page_ids, _batch.page_ids = _batch.page_ids, None
+    pages: dict[int, Page] = {}
+    for page in Page.objects.filter(pk__in=page_ids):
+        pages.update((affected.pk, affected) for affected in affected_pages(page))
+    sync_pages(pages.values())
 
 
 def remove_pages(page_ids: Iterable[int], suggestion_ids: Iterable[str] = ()) -> None:

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.demo_loader import DemoLoader
 from casestudies.models import PioneerPage
+from search.sync import batched
 
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -24,9 +25,9 @@ class Command(BaseCommand):
         if if_empty and PioneerPage.objects.exists():
             self.stdout.write("Content exists: demo content not loaded.")
             return
-        created = DemoLoader(
-            report=lambda message: self.stdout.write(message) if options["verbosity"] > 1 else None
-        ).load()
+        report = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
+        with batched():  # index everything once at the end, not page by page
+            created = DemoLoader(report=report).load()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary} created."))
         self._ensure_admin()

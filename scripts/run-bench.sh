@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmarks: search latency per engine over the demo content, in a throwaway
+# database and test_-prefixed index, against the local Elasticsearch node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+ES_PORT="${ES_PORT:-9200}"
+work=$(mktemp -d)
+started_file="$work/es-started"
+cleanup() {
+  if [ "$(cat "$started_file" 2>/dev/null)" = "1" ]; then scripts/es-node.sh stop || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ES_STARTED_FILE="$started_file" scripts/es-node.sh start
+export DJANGO_SETTINGS_MODULE=portal.settings.dev
+export DATABASE_URL="sqlite:///$work/bench.sqlite3"
+export ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}"
+export SEARCH_INDEX_PREFIX="test_bench"
+
+echo "==> Loading the demo content into a throwaway database"
+"$BIN/python" manage.py migrate --noinput -v0
+TIMEFORMAT="load_demo: %R s"
+time "$BIN/python" manage.py load_demo -v0
+echo "==> Rebuilding the index"
+TIMEFORMAT="rebuild: %R s"
+time "$BIN/python" manage.py search_index rebuild --no-progress
+echo "==> Search latency"
+"$BIN/python" manage.py search_bench --rounds "${BENCH_ROUNDS:-20}"
+"$BIN/python" manage.py shell -c "from search.sync import get_store; get_store().drop_all()"
