@@ -11,6 +11,7 @@ export ES_PORT
 help:
 	@echo "make run       set up and serve the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test      set up, start a test Elasticsearch if needed, run every test"
+	@echo "make test-fast the tests that need no Elasticsearch or browser"
 	@echo "make es        start a local Elasticsearch on 127.0.0.1:$(ES_PORT); make es-stop stops it"
 	@echo "make bench     benchmarks"
 	@echo "make lint      ruff checks"
@@ -34,6 +35,9 @@ run: demo
 
 test: venv
 	scripts/run-tests.sh
+
+test-fast: venv
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "not elasticsearch and not browser" -q
 
 es:
 	@scripts/es-node.sh start

@@ -57,3 +57,12 @@ def database_engine(settings, db):
     from search.db_engine import DatabaseEngine
 
     return DatabaseEngine()
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests that use the real node, so `make test-fast` can leave them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        engine = getattr(getattr(item, "callspec", None), "params", {}).get("engine")
+        if fixtures & {"es_url", "es_store"} or engine == "elasticsearch":
+            item.add_marker(pytest.mark.elasticsearch)

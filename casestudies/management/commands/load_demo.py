@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if if_empty and PioneerPage.objects.exists():
             self.stdout.write("Content exists: demo content not loaded.")
             return
-        report = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
+        report = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
         with batched():  # index everything once at the end, not page by page
             created = DemoLoader(report=report).load()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
