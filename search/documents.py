@@ -71,7 +71,6 @@ class ContentDocument(Document):
     tag_names = english_text(multi=True)
     published = Date(format="strict_date")
     year = Integer()
-    fingerprint = Keyword(index=False)
     spelling = Text(analyzer=phrases)  # for "did you mean": words and shingles, unstemmed
 
     class Index:

@@ -122,7 +122,7 @@ class ContentSearch(FacetedSearch):
         super().__init__(query=expanded.text or None, filters=filters, sort=SORTS[request.effective_sort()])
 
     def search(self) -> Search:
-        search = super().search().extra(track_total_hits=True).source(excludes=["body", "spelling", "fingerprint"])
+        search = super().search().extra(track_total_hits=True).source(excludes=["body", "spelling"])
         if self.expanded.text:
             # "Did you mean", from the phrase suggester over unstemmed words and shingles.
             search = search.suggest("did_you_mean", self.expanded.text, **DID_YOU_MEAN)

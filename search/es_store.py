@@ -35,7 +35,7 @@ def fingerprint(document: dict[str, Any]) -> str:
 
 
 def to_content_source(document: dict[str, Any]) -> dict[str, Any]:
-    return {**document, "title_sort": document["title"], "fingerprint": fingerprint(document)}
+    return {**document, "title_sort": document["title"]}
 
 
 def to_suggest_source(entry: dict[str, Any]) -> dict[str, Any]:
@@ -165,12 +165,16 @@ class IndexStore:
         return counts
 
     def _bulk_load(self, index: str, items, to_source, key, progress) -> int:
+        # "create", not "index": a live update written to the new index while it loads is newer
+        # than the copy read before the load began, so it must win (409 = already there).
         def actions() -> Iterator[dict[str, Any]]:
             for item in items:
-                yield {"_index": index, "_id": str(key(item)), "_source": to_source(item)}
+                yield {"_op_type": "create", "_index": index, "_id": str(key(item)), "_source": to_source(item)}
 
         loaded = 0
-        for _ok, _item in streaming_bulk(self.client, actions(), chunk_size=BULK_CHUNK_SIZE, raise_on_error=True):
+        for ok, item in streaming_bulk(self.client, actions(), chunk_size=BULK_CHUNK_SIZE, raise_on_error=False):
+            if not ok and next(iter(item.values())).get("status") != 409:
+                raise RuntimeError(f"Elasticsearch refused a document while rebuilding {index}: {item}")
             loaded += 1
             progress(loaded)
         return loaded
@@ -178,11 +182,18 @@ class IndexStore:
     # Inspection -------------------------------------------------------------
 
     def fingerprints(self) -> dict[str, str]:
-        """Every content document's id and fingerprint, as stored."""
+        """Every content document's id and the fingerprint of what is stored now,
+
+        computed from the stored source, so a document changed behind the
+        indexer's back shows as stale.
+        """
         hits = scan(
-            self.client, index=self.alias("content"), query={"query": {"match_all": {}}}, _source=["fingerprint"]
+            self.client,
+            index=self.alias("content"),
+            query={"query": {"match_all": {}}},
+            source_excludes=["title_sort"],
         )
-        return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
+        return {hit["_id"]: fingerprint(hit["_source"]) for hit in hits}
 
     def drop_all(self) -> None:
         """Remove every index of this prefix (tests and `search_index drop`)."""

@@ -27,7 +27,9 @@ def on_page_changed(sender, instance, **kwargs) -> None:
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    suggestion_ids = [f"pioneer-{instance.pk}"] if isinstance(instance, PioneerPage) else []
+    # Deleting a pioneer reaches this handler with its plain Page row: ask its content type.
+    is_pioneer = issubclass(instance.specific_class or Page, PioneerPage)
+    suggestion_ids = [f"pioneer-{instance.pk}"] if is_pioneer else []
     parent_path = instance.path[: -Page.steplen] if instance.depth > 1 else None
     _later(sync.remove_pages, [instance.pk], suggestion_ids)
     if parent_path:

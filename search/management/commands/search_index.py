@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from search import db_store
 from search.es_store import IndexStore, fingerprint
-from search.indexing import build_document, indexable_pages, suggestion_entries
+from search.indexing import INDEXED_MODELS, build_document, indexable_pages, suggestion_entries
 from search.sync import get_store, sync_pages, title_suggestion
 
 
@@ -113,8 +113,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Nothing to repair."))
             return
         ids = {int(pk) for kinds in drift.values() for pk_list in kinds.values() for pk in pk_list}
-        existing = list(Page.objects.filter(pk__in=ids))
-        gone = ids - {page.pk for page in existing}
+        existing = [page for page in Page.objects.filter(pk__in=ids).specific() if type(page) in INDEXED_MODELS]
+        gone = ids - {page.pk for page in existing}  # deleted, or not content at all
         sync_pages(existing)
         if gone:
             db_store.delete(gone)
