@@ -27,5 +27,8 @@ trap stop_node EXIT
 echo "==> Elasticsearch for the integration tests"
 ES_STARTED_FILE="$started_file" scripts/es-node.sh start
 
+echo "==> Chromium and axe-core for the browser tests"
+scripts/ensure-browser.sh
+
 echo "==> Running the tests"
 "$BIN/python" -m pytest "$@"

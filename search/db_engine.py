@@ -36,7 +36,6 @@ TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
 PHRASE_BONUS = {"title": 6, "summary": 3}
 ALL_PARTS_BONUS = 4
 SNIPPET_LENGTH = 160
-MAX_HIGHLIGHTS = 2
 TITLE_SUGGESTION_WEIGHT = 10  # as es_store gives content titles
 RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 
@@ -252,7 +251,7 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str | None:
 
 def highlights(document: Document, pattern: re.Pattern[str]) -> list[str]:
     found = (snippet(document.get(field) or "", pattern) for field in ("title", "summary", "body"))
-    return [fragment for fragment in found if fragment][:MAX_HIGHLIGHTS]
+    return [fragment for fragment in found if fragment]
 
 
 def significant_words(document: Document) -> set[str]:

@@ -80,7 +80,7 @@ def _highlights(hit) -> list[str]:
     fragments: list[str] = []
     for field in ("title", "summary", "body"):
         fragments += list(highlight.to_dict().get(field, []))
-    return fragments[:3]
+    return fragments
 
 
 def _did_you_mean(response, expanded: ExpandedQuery) -> str | None:

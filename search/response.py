@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -110,6 +111,29 @@ def build_facet_results(request: SearchRequest, counts: dict[str, dict[str, int]
     return results
 
 
+MAX_HIGHLIGHTS = 2
+_MARKS = re.compile(r"</?mark>")
+
+
+def distinct_highlights(fragments: list[str]) -> list[str]:
+    """At most MAX_HIGHLIGHTS snippets, none repeating another's text.
+
+    A barrier's or workaround's summary is the start of its body, so the same
+    words are often highlighted twice; both engines show them once.
+    """
+    kept: list[str] = []
+    seen: list[str] = []
+    for fragment in fragments:
+        text = " ".join(_MARKS.sub("", fragment).split()).rstrip(".…")
+        if any(text in other or other in text for other in seen):
+            continue
+        kept.append(fragment)
+        seen.append(text)
+        if len(kept) == MAX_HIGHLIGHTS:
+            break
+    return kept
+
+
 def hit_from_document(document: dict[str, Any], highlights: list[str] | None = None) -> Hit:
     """A result from a stored index document (either engine's)."""
     published = document.get("published")
@@ -126,7 +150,7 @@ def hit_from_document(document: dict[str, Any], highlights: list[str] | None = N
         title=document["title"],
         url=document["url"],
         summary=document.get("summary", ""),
-        highlights=highlights or [],
+        highlights=distinct_highlights(highlights or []),
         pioneer=pioneer,
         themes=themes,
         published=published,
