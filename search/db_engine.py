@@ -22,7 +22,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
 from .facets import FACETS, FACETS_BY_NAME, Facet
-from .indexing import suggestion_entries
+from .indexing import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from .models import SearchEntry
 from .request import SearchRequest
 from .response import Hit, SearchResponse, build_facet_results, hit_from_document
@@ -36,7 +36,6 @@ TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
 PHRASE_BONUS = {"title": 6, "summary": 3}
 ALL_PARTS_BONUS = 4
 SNIPPET_LENGTH = 160
-TITLE_SUGGESTION_WEIGHT = 10  # as es_store gives content titles
 RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 
 Document = dict[str, Any]

@@ -150,31 +150,48 @@ def searchable_text(document: dict[str, Any]) -> str:
     return " ".join(part for part in parts if part).lower()
 
 
+PIONEER_SUGGESTION_WEIGHT, TAXONOMY_SUGGESTION_WEIGHT, TITLE_SUGGESTION_WEIGHT = 30, 20, 10
+
+
+def pioneer_suggestion(pioneer: PioneerPage) -> dict[str, Any]:
+    url = pioneer.get_url() or pioneer.url_path
+    return {
+        "id": f"pioneer-{pioneer.pk}",
+        "text": pioneer.title,
+        "type": "pioneer",
+        "url": url,
+        "weight": PIONEER_SUGGESTION_WEIGHT,
+    }
+
+
+def title_suggestion(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f"page-{document['id']}",
+        "text": document["title"],
+        "type": document["type"],
+        "url": document["url"],
+        "weight": TITLE_SUGGESTION_WEIGHT,
+    }
+
+
+def taxonomy_suggestion(kind: str, value) -> dict[str, Any]:
+    """A theme or barrier category: choosing it filters the search by it."""
+    url = f"/search/?{kind}={value.slug}"
+    return {
+        "id": f"{kind}-{value.pk}",
+        "text": value.name,
+        "type": kind,
+        "url": url,
+        "weight": TAXONOMY_SUGGESTION_WEIGHT,
+    }
+
+
 def suggestion_entries() -> Iterator[dict[str, Any]]:
     """Things worth suggesting as people type, besides content titles."""
     from themes.models import BarrierCategory, Theme
 
     for pioneer in PioneerPage.objects.live().public():
-        yield {
-            "id": f"pioneer-{pioneer.pk}",
-            "text": pioneer.title,
-            "type": "pioneer",
-            "url": pioneer.get_url() or pioneer.url_path,
-            "weight": 30,
-        }
-    for theme in Theme.objects.all():
-        yield {
-            "id": f"theme-{theme.pk}",
-            "text": theme.name,
-            "type": "theme",
-            "url": f"/search/?theme={theme.slug}",
-            "weight": 20,
-        }
-    for category in BarrierCategory.objects.all():
-        yield {
-            "id": f"barrier_category-{category.pk}",
-            "text": category.name,
-            "type": "barrier_category",
-            "url": f"/search/?barrier_category={category.slug}",
-            "weight": 20,
-        }
+        yield pioneer_suggestion(pioneer)
+    for kind, model in (("theme", Theme), ("barrier_category", BarrierCategory)):
+        for value in model.objects.all():
+            yield taxonomy_suggestion(kind, value)

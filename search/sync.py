@@ -22,7 +22,14 @@ from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, Workarou
 from . import db_store
 from .es_client import get_client
 from .es_store import IndexStore
-from .indexing import INDEXED_MODELS, build_document, is_indexable, restricted_paths
+from .indexing import (
+    INDEXED_MODELS,
+    build_document,
+    is_indexable,
+    pioneer_suggestion,
+    restricted_paths,
+    title_suggestion,
+)
 
 logger = logging.getLogger(__name__)
 _batch = threading.local()
@@ -48,28 +55,6 @@ def affected_pages(page: Page) -> list[Page]:
     return list(pages.values())
 
 
-def pioneer_suggestion(page: Page) -> dict[str, Any] | None:
-    if not isinstance(page, PioneerPage):
-        return None
-    return {
-        "id": f"pioneer-{page.pk}",
-        "text": page.title,
-        "type": "pioneer",
-        "url": page.get_url() or page.url_path,
-        "weight": 30,
-    }
-
-
-def title_suggestion(document: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": f"page-{document['id']}",
-        "text": document["title"],
-        "type": document["type"],
-        "url": document["url"],
-        "weight": 10,
-    }
-
-
 def sync_pages(pages: Iterable[Page]) -> None:
     """Index each page that should be in the index; remove each that should not."""
     restricted = restricted_paths()
@@ -79,7 +64,7 @@ def sync_pages(pages: Iterable[Page]) -> None:
     removed_suggestions: list[str] = []
     for page in pages:
         page = page.specific
-        pioneer = pioneer_suggestion(page)
+        pioneer = pioneer_suggestion(page) if isinstance(page, PioneerPage) else None
         if pioneer:
             live = page.live and not any(page.path.startswith(path) for path in restricted)
             if live:

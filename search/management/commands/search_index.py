@@ -8,8 +8,8 @@ from tqdm import tqdm
 
 from search import db_store
 from search.es_store import IndexStore, fingerprint
-from search.indexing import INDEXED_MODELS, build_document, indexable_pages, suggestion_entries
-from search.sync import get_store, sync_pages, title_suggestion
+from search.indexing import INDEXED_MODELS, build_document, indexable_pages, suggestion_entries, title_suggestion
+from search.sync import get_store, sync_pages
 
 
 class Command(BaseCommand):
