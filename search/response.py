@@ -115,20 +115,25 @@ MAX_HIGHLIGHTS = 2
 _MARKS = re.compile(r"</?mark>")
 
 
+def _word_runs(fragment: str, length: int = 5) -> set[tuple[str, ...]]:
+    words = _MARKS.sub("", fragment).lower().split()
+    return {tuple(words[i : i + length]) for i in range(max(1, len(words) - length + 1))}
+
+
 def distinct_highlights(fragments: list[str]) -> list[str]:
-    """At most MAX_HIGHLIGHTS snippets, none repeating another's text.
+    """At most MAX_HIGHLIGHTS snippets, none repeating words another already shows.
 
     A barrier's or workaround's summary is the start of its body, so the same
-    words are often highlighted twice; both engines show them once.
+    passage is often highlighted twice; both engines show it once.
     """
     kept: list[str] = []
-    seen: list[str] = []
+    shown: set[tuple[str, ...]] = set()
     for fragment in fragments:
-        text = " ".join(_MARKS.sub("", fragment).split()).rstrip(".…")
-        if any(text in other or other in text for other in seen):
+        runs = _word_runs(fragment)
+        if runs & shown:
             continue
         kept.append(fragment)
-        seen.append(text)
+        shown |= runs
         if len(kept) == MAX_HIGHLIGHTS:
             break
     return kept

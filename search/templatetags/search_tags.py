@@ -8,3 +8,11 @@ def related_content(page):
     from search.related import related_for_page
 
     return {"related": related_for_page(page), "page": page}
+
+
+@register.filter
+def type_label(content_type: str) -> str:
+    """ "case_study" → "Case study", as the type facet labels it."""
+    from search.facets import CONTENT_TYPES
+
+    return CONTENT_TYPES.get(content_type, content_type)

@@ -419,3 +419,9 @@ def test_unknown_child_of_a_real_page_is_404(client, site):
 )
 def test_plain_number(value, shown):
     assert plain_number(value) == shown
+
+
+def test_content_types_are_labelled_as_the_type_facet_labels_them():
+    from search.templatetags.search_tags import type_label
+
+    assert [type_label(t) for t in ("case_study", "barrier", "workaround")] == ["Case study", "Barrier", "Workaround"]

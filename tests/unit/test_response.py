@@ -8,4 +8,9 @@ def test_highlights_are_capped_and_never_repeat_the_same_words():
         "Signed by the <mark>council</mark>.",
         "A third <mark>one</mark>.",
     ]
+    overlapping = [
+        "…its own data sharing rules and its own <mark>lead</mark>, and more",
+        "Each had its own data sharing rules and",
+    ]
     assert distinct_highlights(fragments) == [fragments[0], fragments[2]]
+    assert distinct_highlights(overlapping) == overlapping[:1]
