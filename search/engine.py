@@ -7,6 +7,7 @@ An outage degrades to the database engine, with a warning in the log and
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -31,20 +32,51 @@ class EngineUnavailable(Exception):
     """The engine could not answer (cluster down, index missing, timeout)."""
 
 
-class FallbackEngine:
-    """Asks the primary engine; on EngineUnavailable, asks the fallback instead."""
+class Cooldown:
+    """Remembers an outage for a while, so a slow or dead cluster is not asked on every request."""
 
-    def __init__(self, primary: SearchEngine, fallback: SearchEngine):
+    def __init__(self, seconds: float, clock=time.monotonic):
+        self.seconds = seconds
+        self.clock = clock
+        self.until = 0.0
+
+    def active(self) -> bool:
+        return self.clock() < self.until
+
+    def start(self) -> None:
+        self.until = self.clock() + self.seconds
+
+    def clear(self) -> None:
+        self.until = 0.0
+
+
+# One per process: every request in it learns from the first failure.
+PRIMARY_COOLDOWN = Cooldown(seconds=30)
+
+
+class FallbackEngine:
+    """Asks the primary engine; on EngineUnavailable, asks the fallback instead.
+
+    After a failure the primary is left alone for the cooldown, then tried again.
+    """
+
+    def __init__(self, primary: SearchEngine, fallback: SearchEngine, cooldown: Cooldown = PRIMARY_COOLDOWN):
         self.primary = primary
         self.fallback = fallback
+        self.cooldown = cooldown
         self.name = primary.name
 
     def _call(self, method: str, *args, **kwargs):
-        try:
-            return getattr(self.primary, method)(*args, **kwargs)
-        except EngineUnavailable as error:
-            logger.warning("Search %s fell back to the %s engine: %s", method, self.fallback.name, error)
-            return getattr(self.fallback, method)(*args, **kwargs)
+        if not self.cooldown.active():
+            try:
+                return getattr(self.primary, method)(*args, **kwargs)
+            except EngineUnavailable as error:
+                self.cooldown.start()
+                logger.warning(
+                    "Search %s fell back to the %s engine for %ss: %s",
+                    method, self.fallback.name, self.cooldown.seconds, error,
+                )  # fmt: skip
+        return getattr(self.fallback, method)(*args, **kwargs)
 
     def search(self, request: SearchRequest) -> SearchResponse:
         return self._call("search", request)

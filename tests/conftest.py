@@ -66,3 +66,13 @@ def pytest_collection_modifyitems(items):
         engine = getattr(getattr(item, "callspec", None), "params", {}).get("engine")
         if fixtures & {"es_url", "es_store"} or engine == "elasticsearch":
             item.add_marker(pytest.mark.elasticsearch)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_cooldown():
+    """An outage remembered by one test must not send the next test's searches elsewhere."""
+    from search.engine import PRIMARY_COOLDOWN
+
+    PRIMARY_COOLDOWN.clear()
+    yield
+    PRIMARY_COOLDOWN.clear()
