@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -11,8 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from .engine import get_engine
-from .facets import FACETS_BY_NAME
-from .request import InvalidParameter, SearchRequest, parse_search_params
+from .facets import CONTENT_TYPES
+from .request import DEFAULT_PAGE_SIZE, InvalidParameter, SearchRequest, parse_search_params
 from .response import SearchResponse
 
 SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title A to Z"}
@@ -20,7 +21,7 @@ EXPORT_PAGE_SIZE = 100
 
 
 def _query_string(request: SearchRequest, **changes) -> str:
-
+    """The request as URL parameters, defaults left out; `page` and `sort` may be changed."""
     pairs: list[tuple[str, str]] = []
     if request.q:
         pairs.append(("q", request.q))
@@ -29,6 +30,8 @@ def _query_string(request: SearchRequest, **changes) -> str:
     sort = changes.get("sort", request.sort)
     if sort != "relevance":
         pairs.append(("sort", sort))
+    if request.page_size != DEFAULT_PAGE_SIZE:
+        pairs.append(("page_size", str(request.page_size)))
     page = changes.get("page", 1)
     if page != 1:
         pairs.append(("page", str(page)))
@@ -46,9 +49,7 @@ def _selected_filters(response: SearchResponse) -> list[dict[str, str]]:
                     name: tuple(v for v in values if not (name == facet_result.name and v == value.value))
                     for name, values in request.filters.items()
                 }
-                without = SearchRequest(
-                    q=request.q, filters={k: v for k, v in remaining.items() if v}, sort=request.sort
-                )
+                without = replace(request, filters={k: v for k, v in remaining.items() if v}, page=1)
                 chips.append({"facet": facet_result.label, "label": value.label, "url": "?" + _query_string(without)})
     return chips
 
@@ -120,7 +121,7 @@ def search_feed(request):
             unique_id=request.build_absolute_uri(hit.url),
             pubdate=None,
             updateddate=None,
-            categories=[FACETS_BY_NAME["type"].labels([hit.type])[hit.type]] + [theme["name"] for theme in hit.themes],
+            categories=[CONTENT_TYPES[hit.type]] + [theme["name"] for theme in hit.themes],
             author_name=hit.pioneer["name"] if hit.pioneer else None,
         )
     http_response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
@@ -142,7 +143,7 @@ def search_export(request):
     engine = get_engine()
     page = 1
     while True:
-        response = engine.search(SearchRequest(**{**search_request.__dict__, "page": page}))
+        response = engine.search(replace(search_request, page=page))
         for hit in response.results:
             writer.writerow(
                 [
