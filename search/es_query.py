@@ -92,7 +92,7 @@ def text_query(expanded: ExpandedQuery) -> Query:
     if not concepts:
         return Q("match_none")
     matching = Q("bool", should=concepts, minimum_should_match=expanded.required)
-    phrase = Q("multi_match", query=expanded.text, fields=list(PHRASE_FIELDS), type="phrase", slop=2, boost=2)
+    phrase = Q("multi_match", query=expanded.text, fields=list(PHRASE_FIELDS), type="phrase", slop=1, boost=5)
     return Q("bool", must=[matching], should=[phrase])
 
 

@@ -99,6 +99,7 @@ def test_facets_come_in_declared_order_with_labels(engine, corpus):
         ("PbR", "greenwich_barrier"),
         ("A&E", "greenwich_study"),
         ("recruiting workforce", "kent_study"),
+        ("care home admissions", "kent_study"),  # the phrase outranks its words scattered in titles
     ],
 )
 def test_the_right_page_comes_first(engine, corpus, q, expected_first):

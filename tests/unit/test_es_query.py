@@ -69,8 +69,8 @@ def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
                         "query": "IG barriers",
                         "fields": list(PHRASE_FIELDS),
                         "type": "phrase",
-                        "slop": 2,
-                        "boost": 2,
+                        "slop": 1,
+                        "boost": 5,
                     }
                 }
             ],
