@@ -8,7 +8,7 @@ from datetime import date
 
 from django.test import TestCase
 
-from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundBarrier, WorkaroundPage
+from casestudies.models import BarrierPage, CaseStudyPage, Outcome, PioneerPage, WorkaroundBarrier, WorkaroundPage
 from casestudies.site_structure import ensure_site_structure
 from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
 
@@ -50,17 +50,22 @@ def make_case_study(
     stage: str | None = "implemented",
     published: date = date(2015, 6, 1),
     tags: tuple[str, ...] = (),
+    outcomes: tuple[Outcome, ...] = (),
     live: bool = True,
+    **fields,
 ) -> CaseStudyPage:
+    """A case study; `fields` sets any other field (start_date, contact_name, ...)."""
     page = CaseStudyPage(
         title=title or f"Case study {next(_numbers)}",
         summary=summary,
         narrative=narrative,
         stage=Stage.objects.get(slug=stage) if stage else None,
         date_published=published,
+        **fields,
     )
     page.themes = list(Theme.objects.filter(slug__in=themes))
     page.care_groups = list(CareGroup.objects.filter(slug__in=care_groups))
+    page.outcomes = list(outcomes)
     if tags:
         page.tags.add(*tags)
     if not live:

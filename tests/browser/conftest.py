@@ -34,9 +34,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
-from casestudies.models import CaseStudyPage, Outcome
-from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround, pioneers_index, publish
-from themes.models import CareGroup, Stage, Theme
+from casestudies.models import Outcome
+from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround, pioneers_index
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -182,31 +181,31 @@ def site(transactional_db) -> Site:
         plan_summary="Multidisciplinary teams that respond to community emergencies within 24 hours.",
     )
     leeds = make_pioneer("Leeds", region="north", plan_summary="Teams for older people and long-term conditions.")
-    study = CaseStudyPage(
-        title="Rapid response within 24 hours",
+    study = make_case_study(
+        greenwich,
+        "Rapid response within 24 hours",
         summary="Joint health and social care teams that reach people at home within a day.",
         narrative="## How it worked\n\nA **joint team** answered calls from GPs and social workers.",
-        stage=Stage.objects.get(slug="evaluated"),
+        stage="evaluated",
+        published=date(2015, 6, 1),
+        themes=("rapid-community-response", "multidisciplinary-teams"),
+        care_groups=("frail-older-people",),
+        tags=("rapid response", "MDT"),
+        outcomes=(
+            Outcome(
+                measure="emergency-admissions-avoided",
+                value=Decimal("2000"),
+                unit="admissions",
+                baseline="Admissions in 2012/13",
+                evidence="local-monitoring",
+            ),
+            Outcome(measure="length-of-stay", value=Decimal("1.1"), unit="fewer days", evidence="before-and-after"),
+        ),
         start_date=date(2013, 4, 1),
-        date_published=date(2015, 6, 1),
         contact_name="Integration programme office",
         contact_role="Greenwich pioneer programme",
         contact_email="greenwich-pioneer@example.org",
     )
-    study.themes = list(Theme.objects.filter(slug__in=["rapid-community-response", "multidisciplinary-teams"]))
-    study.care_groups = list(CareGroup.objects.filter(slug__in=["frail-older-people"]))
-    study.tags.add("rapid response", "MDT")
-    study.outcomes = [
-        Outcome(
-            measure="emergency-admissions-avoided",
-            value=Decimal("2000"),
-            unit="admissions",
-            baseline="Admissions in 2012/13",
-            evidence="local-monitoring",
-        ),
-        Outcome(measure="length-of-stay", value=Decimal("1.1"), unit="fewer days", evidence="before-and-after"),
-    ]
-    publish(greenwich, study)
     barrier = make_barrier(
         study,
         "Sharing care records between the council and the NHS",

@@ -15,11 +15,10 @@ from django.core.cache import cache
 from django.db import transaction
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
-from casestudies.models import CaseStudyPage, Outcome
+from casestudies.models import Outcome
 from casestudies.site_structure import ensure_site_structure
 from casestudies.templatetags.casestudies_tags import plain_number
-from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround, publish
-from themes.models import CareGroup, Stage, Theme
+from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
 
 HREF = re.compile(r'href="([^"]*)"')
 
@@ -48,35 +47,37 @@ def build_site() -> dict:
         plan_summary="Multidisciplinary teams that respond to community emergencies within 24 hours.",
     )
     leeds = make_pioneer("Leeds", region="north", plan_summary="Teams for older people and long-term conditions.")
-    study = CaseStudyPage(
-        title="Rapid response within 24 hours",
+    study = make_case_study(
+        greenwich,
+        "Rapid response within 24 hours",
         summary="Teams that reach people at home within a day.",
         narrative=(
             "## How it worked\n\nA **joint team** answered calls.\n\n"
             "See [all pioneers](/pioneers/) and <script>alert('x')</script>the results below."
         ),
-        stage=Stage.objects.get(slug="evaluated"),
+        stage="evaluated",
+        published=date(2015, 6, 1),
+        themes=("rapid-community-response", "multidisciplinary-teams"),
+        care_groups=("frail-older-people",),
+        tags=("rapid response", "MDT"),
+        outcomes=(
+            Outcome(
+                measure="emergency-admissions-avoided",
+                value=Decimal("2000"),
+                unit="admissions",
+                baseline="Admissions in 2012/13",
+                evidence="local-monitoring",
+            ),
+            Outcome(
+                measure="cost-savings", value=Decimal("1000000"), unit="£ social care budget", evidence="independent"
+            ),
+            Outcome(measure="length-of-stay", value=Decimal("1.1"), unit="fewer days", evidence="before-and-after"),
+        ),
         start_date=date(2013, 4, 1),
-        date_published=date(2015, 6, 1),
         contact_name="Integration programme office",
         contact_role="Greenwich pioneer programme",
         contact_email="greenwich-pioneer@example.org",
     )
-    study.themes = list(Theme.objects.filter(slug__in=["rapid-community-response", "multidisciplinary-teams"]))
-    study.care_groups = list(CareGroup.objects.filter(slug__in=["frail-older-people"]))
-    study.tags.add("rapid response", "MDT")
-    study.outcomes = [
-        Outcome(
-            measure="emergency-admissions-avoided",
-            value=Decimal("2000"),
-            unit="admissions",
-            baseline="Admissions in 2012/13",
-            evidence="local-monitoring",
-        ),
-        Outcome(measure="cost-savings", value=Decimal("1000000"), unit="£ social care budget", evidence="independent"),
-        Outcome(measure="length-of-stay", value=Decimal("1.1"), unit="fewer days", evidence="before-and-after"),
-    ]
-    publish(greenwich, study)
     record = make_barrier(
         study,
         "No shared record",
