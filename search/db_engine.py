@@ -33,7 +33,7 @@ MIN_STEM = 4  # shorter words match whole, or "age" would find "manage"
 MIN_TYPO_LENGTH = 5
 TYPO_CUTOFF = 0.8
 TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
-PHRASE_BONUS = {"title": 6, "summary": 3}
+PHRASE_BONUS = {"title": 8, "summary": 6, "body": 5}  # the whole phrase counts most, as in Elasticsearch
 ALL_PARTS_BONUS = 4
 SNIPPET_LENGTH = 160
 RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
@@ -166,7 +166,7 @@ def candidates(query: TextQuery | None) -> QuerySet[SearchEntry]:
 
 def score(document: Document, found: list[Term], query: TextQuery) -> float:
     """Title over summary over everything else; the whole phrase and every part present add more."""
-    fields = {name: (document.get(name) or "").lower() for name in ("title", "summary")}
+    fields = {name: (document.get(name) or "").lower() for name in PHRASE_BONUS}
     total = 0.0
     for term in found:
         total += TEXT_WEIGHT + TITLE_WEIGHT * bool(term.pattern.search(fields["title"]))
