@@ -26,13 +26,7 @@ def _entry(document: dict[str, Any]) -> SearchEntry:
 
 def upsert(documents: Iterable[dict[str, Any]]) -> None:
     for document in documents:
-        entry = _entry(document)
-        SearchEntry.objects.update_or_create(
-            page_id=entry.page_id,
-            defaults={
-                field: getattr(entry, field) for field in ("content_type", "title", "text", "published", "document")
-            },
-        )
+        _entry(document).save()  # primary key is the page: saving updates or inserts
 
 
 def delete(page_ids: Iterable[int]) -> None:
@@ -40,18 +34,10 @@ def delete(page_ids: Iterable[int]) -> None:
 
 
 @transaction.atomic
-def rebuild(documents: Iterable[dict[str, Any]], batch_size: int = 500) -> int:
+def rebuild(documents: Iterable[dict[str, Any]]) -> int:
+    """Replace every entry in one transaction: searches see the old index or the new, never half."""
     SearchEntry.objects.all().delete()
-    batch: list[SearchEntry] = []
-    count = 0
-    for document in documents:
-        batch.append(_entry(document))
-        if len(batch) >= batch_size:
-            SearchEntry.objects.bulk_create(batch)
-            count += len(batch)
-            batch = []
-    SearchEntry.objects.bulk_create(batch)
-    return count + len(batch)
+    return len(SearchEntry.objects.bulk_create([_entry(document) for document in documents], batch_size=500))
 
 
 def fingerprints() -> dict[str, str]:

@@ -111,23 +111,35 @@ class IndexStore:
             if not ok and next(iter(item.values())).get("status") != 404:
                 raise RuntimeError(f"Elasticsearch refused a {kind} update: {item}")
 
+    def apply(
+        self,
+        documents: Iterable[dict[str, Any]] = (),
+        removed: Iterable[int | str] = (),
+        suggestions: Iterable[dict[str, Any]] = (),
+        removed_suggestions: Iterable[str] = (),
+    ) -> None:
+        """Index and delete in one bulk request per kind, then refresh once, so searches see it at once."""
+        actions = {
+            "content": [
+                {"_op_type": "index", "_id": str(doc["id"]), "_source": to_content_source(doc)} for doc in documents
+            ]
+            + [{"_op_type": "delete", "_id": str(pk)} for pk in removed],
+            "suggest": [
+                {"_op_type": "index", "_id": str(s["id"]), "_source": to_suggest_source(s)} for s in suggestions
+            ]
+            + [{"_op_type": "delete", "_id": str(pk)} for pk in removed_suggestions],
+        }
+        written = [kind for kind, kind_actions in actions.items() if kind_actions]
+        for kind in written:
+            self._write(kind, actions[kind])
+        if written:
+            self.client.indices.refresh(index=[self.alias(kind) for kind in written])
+
     def upsert(self, documents: Iterable[dict[str, Any]], suggestions: Iterable[dict[str, Any]] = ()) -> None:
-        content = [{"_op_type": "index", "_id": str(doc["id"]), "_source": to_content_source(doc)} for doc in documents]
-        suggest = [{"_op_type": "index", "_id": str(s["id"]), "_source": to_suggest_source(s)} for s in suggestions]
-        if content:
-            self._write("content", content)
-        if suggest:
-            self._write("suggest", suggest)
-        self.client.indices.refresh(index=[self.alias("content"), self.alias("suggest")])
+        self.apply(documents=documents, suggestions=suggestions)
 
     def delete(self, content_ids: Iterable[int | str], suggestion_ids: Iterable[str] = ()) -> None:
-        content = [{"_op_type": "delete", "_id": str(pk)} for pk in content_ids]
-        suggest = [{"_op_type": "delete", "_id": str(pk)} for pk in suggestion_ids]
-        if content:
-            self._write("content", content)
-        if suggest:
-            self._write("suggest", suggest)
-        self.client.indices.refresh(index=[self.alias("content"), self.alias("suggest")])
+        self.apply(removed=content_ids, removed_suggestions=suggestion_ids)
 
     # Rebuild ----------------------------------------------------------------
 

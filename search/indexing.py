@@ -22,25 +22,27 @@ def restricted_paths() -> list[str]:
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
+def under_any(page: Page, paths: list[str]) -> bool:
+    """The page is one of these tree paths or below one (a view restriction covers its subtree)."""
+    return any(page.path.startswith(path) for path in paths)
+
+
 def is_indexable(page: Page, restricted: list[str] | None = None) -> bool:
     page = page.specific
     if type(page) not in INDEXED_MODELS or not page.live:
         return False
     if Page.objects.ancestor_of(page).filter(live=False, depth__gt=1).exists():
         return False
-    restricted = restricted_paths() if restricted is None else restricted
-    return not any(page.path.startswith(path) for path in restricted)
+    return not under_any(page, restricted_paths() if restricted is None else restricted)
 
 
 def indexable_pages() -> Iterator[Page]:
     """Every page that belongs in the index, in tree order."""
-    restricted = restricted_paths()
-    not_live_paths = list(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
+    hidden = restricted_paths() + list(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
     for model in INDEXED_MODELS:
         for page in model.objects.live().order_by("path").iterator(chunk_size=500):
-            if any(page.path.startswith(path) for path in restricted + not_live_paths):
-                continue
-            yield page
+            if not under_any(page, hidden):
+                yield page
 
 
 def _slug_names(queryset) -> tuple[list[str], list[str]]:

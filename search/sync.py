@@ -29,6 +29,7 @@ from .indexing import (
     pioneer_suggestion,
     restricted_paths,
     title_suggestion,
+    under_any,
 )
 
 logger = logging.getLogger(__name__)
@@ -64,10 +65,9 @@ def sync_pages(pages: Iterable[Page]) -> None:
     removed_suggestions: list[str] = []
     for page in pages:
         page = page.specific
-        pioneer = pioneer_suggestion(page) if isinstance(page, PioneerPage) else None
-        if pioneer:
-            live = page.live and not any(page.path.startswith(path) for path in restricted)
-            if live:
+        if isinstance(page, PioneerPage):
+            pioneer = pioneer_suggestion(page)
+            if page.live and not under_any(page, restricted):
                 suggestions.append(pioneer)
             else:
                 removed_suggestions.append(pioneer["id"])
@@ -129,10 +129,7 @@ def _write_elasticsearch(documents, removed, suggestions, removed_suggestions) -
     if store is None:
         return
     try:
-        if documents or suggestions:
-            store.upsert(documents, suggestions)
-        if removed or removed_suggestions:
-            store.delete(removed, removed_suggestions)
+        store.apply(documents, removed, suggestions, removed_suggestions)
     except Exception:
         ids = [doc["id"] for doc in documents] + list(removed)
         logger.exception(

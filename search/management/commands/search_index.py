@@ -59,13 +59,7 @@ class Command(BaseCommand):
             disable=not self.show_progress,
             file=self.stderr,
         ) as bar:
-            loaded = {"done": 0}
-
-            def progress(_done: int) -> None:
-                loaded["done"] += 1
-                bar.update(1)
-
-            counts = store.rebuild(documents, suggestions, progress)
+            counts = store.rebuild(documents, suggestions, progress=lambda _done: bar.update(1))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Elasticsearch: {counts['content']} documents and {counts['suggest']} suggestions in "
