@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
 
 from .engine import get_engine
-from .request import InvalidParameter, clean_query_text, parse_search_params
+from .http import read_only
+from .request import InvalidParameter, clean_query_text, parse_search_params, positive_int
 
-SUGGEST_MAX = 10
+SUGGEST_DEFAULT, SUGGEST_MAX = 8, 10
 
 
 def error_response(error: InvalidParameter) -> JsonResponse:
     return JsonResponse({"error": error.message, "field": error.field}, status=400)
 
 
-@require_GET
+@read_only
 def search_api(request):
     try:
         search_request = parse_search_params(request.GET)
@@ -25,14 +25,15 @@ def search_api(request):
     return JsonResponse(response.to_json(), json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@read_only
 def suggest_api(request):
     for name in request.GET:
         if name not in {"q", "size"}:
             return error_response(InvalidParameter(name, f"Unknown parameter {name[:40]!r}."))
-    raw_size = request.GET.get("size", "8")
-    if not raw_size.isdigit() or not 1 <= int(raw_size) <= SUGGEST_MAX:
-        return error_response(InvalidParameter("size", f"size must be a whole number from 1 to {SUGGEST_MAX}."))
+    try:
+        size = positive_int(request.GET, "size", SUGGEST_DEFAULT, maximum=SUGGEST_MAX)
+    except InvalidParameter as error:
+        return error_response(error)
     prefix = clean_query_text(request.GET.get("q", ""))[:100]
-    suggestions = get_engine().suggest(prefix, int(raw_size)) if prefix else []
+    suggestions = get_engine().suggest(prefix, size) if prefix else []
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

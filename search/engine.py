@@ -29,7 +29,11 @@ class SearchEngine(Protocol):
 
 
 class EngineUnavailable(Exception):
-    """The engine could not answer (cluster down, index missing, timeout)."""
+    """The engine could not answer (cluster down, index missing, timeout): an outage."""
+
+
+class QueryRefused(Exception):
+    """The engine refused this one request (a bug of ours, not an outage): others still go to it."""
 
 
 class Cooldown:
@@ -55,9 +59,11 @@ PRIMARY_COOLDOWN = Cooldown(seconds=30)
 
 
 class FallbackEngine:
-    """Asks the primary engine; on EngineUnavailable, asks the fallback instead.
+    """Asks the primary engine; when it cannot answer, asks the fallback instead.
 
-    After a failure the primary is left alone for the cooldown, then tried again.
+    After an outage (EngineUnavailable) the primary is left alone for the
+    cooldown, then tried again; a refused request (QueryRefused) falls back for
+    that request only.
     """
 
     def __init__(self, primary: SearchEngine, fallback: SearchEngine, cooldown: Cooldown = PRIMARY_COOLDOWN):
@@ -70,6 +76,9 @@ class FallbackEngine:
         if not self.cooldown.active():
             try:
                 return getattr(self.primary, method)(*args, **kwargs)
+            except QueryRefused as error:
+                # One odd request must not send everyone else's searches elsewhere: no cooldown.
+                logger.error("Search %s was refused by the %s engine: %s", method, self.primary.name, error)
             except EngineUnavailable as error:
                 self.cooldown.start()
                 logger.warning(

@@ -8,8 +8,8 @@ from typing import Any
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
-from .engine import EngineUnavailable
-from .es_query import ContentSearch, completion_search, related_search
+from .engine import EngineUnavailable, QueryRefused
+from .es_query import ContentSearch, completion_search, match_count_search, related_search
 from .request import SearchRequest
 from .response import Hit, SearchResponse, build_facet_results, hit_from_document
 from .vocabulary import ExpandedQuery, expand_query
@@ -28,8 +28,12 @@ class ElasticsearchEngine:
     def _execute(self, what: str, run):
         try:
             return run()
-        except (TransportError, ApiError) as error:
+        except TransportError as error:  # connection refused, reset or timed out
             raise EngineUnavailable(f"Elasticsearch could not answer a {what}: {error}") from error
+        except ApiError as error:
+            if is_outage(error):
+                raise EngineUnavailable(f"Elasticsearch could not answer a {what}: {error}") from error
+            raise QueryRefused(f"Elasticsearch refused a {what} ({error.status_code}): {error}") from error
 
     def search(self, request: SearchRequest) -> SearchResponse:
         expanded = expand_query(request.q)
@@ -47,8 +51,20 @@ class ElasticsearchEngine:
             facets=build_facet_results(request, counts),
             engine=self.name,
             took_ms=response.took,
-            suggestion=_did_you_mean(response, expanded),
+            suggestion=self._confirmed(request, _did_you_mean(response, expanded)),
         )
+
+    def _confirmed(self, request: SearchRequest, suggestion: str | None) -> str | None:
+        """The suggestion, if it finds something now.
+
+        The phrase suggester reads term statistics that still hold deleted
+        documents' words until segments merge; a correction that matches no
+        live document could reveal words from removed pages.
+        """
+        if not suggestion:
+            return None
+        search = match_count_search(self.content_alias, self.client, request, expand_query(suggestion))
+        return suggestion if self._execute("suggestion check", search.count) else None
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
         prefix = prefix.strip()[:100]
@@ -71,6 +87,11 @@ class ElasticsearchEngine:
             return [hit_from_document(hit.to_dict()) for hit in search.execute()]
 
         return self._execute("related-content lookup", run)
+
+
+def is_outage(error: ApiError) -> bool:
+    """Missing index, overload or a server error: the cluster cannot serve. Other 4xx are our requests' fault."""
+    return error.status_code in (404, 408, 429) or error.status_code >= 500
 
 
 def _highlights(hit) -> list[str]:

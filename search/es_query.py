@@ -13,7 +13,7 @@ from typing import Any
 from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch.dsl.query import Query
 
-from .facets import FACETS, Facet
+from .facets import FACETS, FACETS_BY_NAME, Facet
 from .request import SearchRequest
 from .vocabulary import ExpandedQuery
 
@@ -158,6 +158,14 @@ DID_YOU_MEAN = {
         "direct_generator": [{"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}],
     }
 }
+
+
+def match_count_search(index: str, using, request: SearchRequest, expanded: ExpandedQuery) -> Search:
+    """Documents the words would find under the request's filters (for checking a "did you mean")."""
+    search = Search(index=index, using=using).query(text_query(expanded))
+    for name, values in request.filters.items():
+        search = search.filter("terms", **{FACETS_BY_NAME[name].field: list(values)})
+    return search
 
 
 def completion_search(index: str, using, prefix: str, size: int = 8) -> Search:

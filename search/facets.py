@@ -7,10 +7,12 @@ ANDed, and each facet is counted with every filter but its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 KINDS = {"keyword", "year"}
+YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "２０１５".isdigit() is true, and the index refuses it
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Facet:
         """The value as stored in the index, or None when it cannot match anything."""
         value = value.strip()
         if self.kind == "year":
-            return value if value.isdigit() and len(value) == 4 else None
+            return value if YEAR.fullmatch(value) else None
         return value.lower() if value else None
 
     def labels(self, values: Iterable[str]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .facets import FACETS, FACETS_BY_NAME
@@ -50,16 +51,21 @@ def clean_query_text(raw: str) -> str:
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def _positive_int(params, name: str, default: int) -> int:
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() also takes "２", "1_0" and " 3 "
+
+
+def positive_int(params, name: str, default: int, maximum: int | None = None) -> int:
+    """A whole number parameter from 1 (to maximum), or default when absent; InvalidParameter otherwise."""
     raw = params.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise InvalidParameter(name, f"{name} must be a whole number, not {raw[:40]!r}.") from None
+    if not WHOLE_NUMBER.fullmatch(raw):
+        raise InvalidParameter(name, f"{name} must be a whole number, not {raw[:40]!r}.")
+    value = int(raw)
     if value < 1:
         raise InvalidParameter(name, f"{name} must be 1 or more.")
+    if maximum is not None and value > maximum:
+        raise InvalidParameter(name, f"{name} must be {maximum} or less.")
     return value
 
 
@@ -76,10 +82,8 @@ def parse_search_params(params, *, allowed_extra: frozenset[str] = frozenset()) 
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
         raise InvalidParameter("sort", f"sort must be one of: {', '.join(SORTS)}.")
-    page = _positive_int(params, "page", 1)
-    page_size = _positive_int(params, "page_size", DEFAULT_PAGE_SIZE)
-    if page_size > MAX_PAGE_SIZE:
-        raise InvalidParameter("page_size", f"page_size must be {MAX_PAGE_SIZE} or less.")
+    page = positive_int(params, "page", 1)
+    page_size = positive_int(params, "page_size", DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
     if page * page_size > MAX_RESULT_WINDOW:
         raise InvalidParameter(
             "page", f"Only the first {MAX_RESULT_WINDOW} results can be paged through; narrow the search."

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_GET
 
 from .engine import get_engine
 from .facets import CONTENT_TYPES
+from .http import read_only
 from .request import DEFAULT_PAGE_SIZE, InvalidParameter, SearchRequest, parse_search_params
 from .response import SearchResponse
 
@@ -54,7 +54,7 @@ def _selected_filters(response: SearchResponse) -> list[dict[str, str]]:
     return chips
 
 
-@require_GET
+@read_only
 def search_page(request):
     try:
         search_request = parse_search_params(request.GET)
@@ -97,7 +97,7 @@ def _bad_request_text(error: InvalidParameter) -> HttpResponse:
     return HttpResponse(f"{error.field}: {error.message}\n", status=400, content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@read_only
 def search_feed(request):
     """Follow a search: the newest 100 matching items as an Atom feed."""
     try:
@@ -129,7 +129,7 @@ def search_feed(request):
     return http_response
 
 
-@require_GET
+@read_only
 def search_export(request):
     """Export the matching items (up to the result window) as CSV."""
     try:

@@ -210,3 +210,40 @@ def test_a_case_study_page_links_similar_approaches_at_other_pioneers(client, es
     assert f'href="{kent_study.url}"' not in related
     assert "Sheffield" in related
     assert f'href="{unrelated.url}"' not in related  # shares no words worth matching
+
+
+def test_odd_digits_get_a_400_and_do_not_send_anyone_to_the_fallback(client, corpus):
+    from search.engine import PRIMARY_COOLDOWN
+
+    for params, field in (({"year": "２０１５"}, "year"), ({"year": "²⁰¹⁵"}, "year"), ({"page": "３"}, "page")):
+        response = client.get("/api/v1/search", params)
+        assert response.status_code == 400, params
+        assert response.json()["field"] == field
+    assert client.get("/api/v1/suggest", {"q": "care", "size": "³"}).status_code == 400
+    assert client.get("/api/v1/suggest", {"q": "care", "size": "２"}).status_code == 400
+    assert not PRIMARY_COOLDOWN.active()
+    assert client.get("/api/v1/search", {"q": "nursing"}).json()["engine"] == "elasticsearch"
+
+
+def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_request_only(corpus, search_logs):
+    from search.engine import PRIMARY_COOLDOWN, get_engine
+    from search.request import SearchRequest
+
+    engine = get_engine()
+    refused = SearchRequest(filters={"year": ("not-a-year",)})  # past the parser: the index answers 400
+    assert engine.search(refused).engine == "database"
+    assert not PRIMARY_COOLDOWN.active()
+    assert any("refused" in record.getMessage() for record in search_logs.records)
+    assert engine.search(SearchRequest(q="nursing")).engine == "elasticsearch"
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/search", "/api/v1/suggest", "/search/", "/search/feed/", "/search/export.csv"]
+)
+def test_search_endpoints_answer_head_and_options_and_refuse_writes(client, es_store, url):
+    assert client.head(url).status_code == 200
+    options = client.options(url)
+    assert options.status_code == 200
+    assert options["Allow"] == "GET, HEAD, OPTIONS"
+    refused = client.post(url)
+    assert refused.status_code == 405 and "GET" in refused["Allow"]

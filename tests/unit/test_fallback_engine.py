@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.engine import Cooldown, EngineUnavailable, FallbackEngine
+from search.engine import Cooldown, EngineUnavailable, FallbackEngine, QueryRefused
 from search.request import SearchRequest
 
 
@@ -15,15 +15,16 @@ class Clock:
 
 
 class Recording:
-    def __init__(self, name, fail=False):
+    def __init__(self, name, fail=False, error=EngineUnavailable):
         self.name = name
         self.fail = fail
+        self.error = error
         self.calls = 0
 
     def search(self, request):
         self.calls += 1
         if self.fail:
-            raise EngineUnavailable("connection refused")
+            raise self.error("connection refused" if self.error is EngineUnavailable else "400: bad value")
         return self.name
 
 
@@ -51,3 +52,14 @@ def test_after_a_failure_the_primary_rests_for_the_cooldown_then_is_tried_again(
     clock.now += 2
     assert engine.search(SearchRequest()) == "elasticsearch"
     assert primary.calls == 2
+
+
+def test_a_refused_request_falls_back_alone_and_the_primary_keeps_serving_everyone_else(clock, caplog):
+    primary, fallback = Recording("elasticsearch", fail=True, error=QueryRefused), Recording("database")
+    cooldown = Cooldown(30, clock)
+    engine = FallbackEngine(primary, fallback, cooldown)
+    assert engine.search(SearchRequest()) == "database"
+    assert "refused" in caplog.text
+    assert not cooldown.active()
+    primary.fail = False
+    assert engine.search(SearchRequest()) == "elasticsearch"  # at once, no cooldown

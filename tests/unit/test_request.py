@@ -29,6 +29,12 @@ def test_repeated_and_comma_separated_facet_values_are_collected_once():
         ("colour=red", "colour"),
         ("year=twenty", "year"),
         ("page=600&page_size=20", "page"),
+        # Digits other than ASCII pass str.isdigit() (and int() takes some): the index refuses them.
+        ("year=２０１５", "year"),
+        ("year=²⁰¹⁵", "year"),
+        ("page=２", "page"),
+        ("page_size=1_0", "page_size"),
+        ("page= 3", "page"),
     ],
 )
 def test_bad_parameters_name_their_field(query, field):
