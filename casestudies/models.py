@@ -12,7 +12,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -24,11 +24,13 @@ from .choices import (
     ProgrammeStatus,
     Requirement,
 )
+from .forms import WorkaroundForm
+from .visibility import PublicSubtreeMixin, visible
 
 MARKDOWN_HELP = "Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](link) for links."
 
 
-class HomePage(Page):
+class HomePage(PublicSubtreeMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown at the top of the home page.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -38,14 +40,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pioneer_index"] = PioneerIndexPage.objects.live().public().first()
-        context["latest_case_studies"] = (
-            CaseStudyPage.objects.live().public().select_related("stage").order_by("-date_published")[:6]
-        )
+        context["pioneer_index"] = visible(PioneerIndexPage.objects.all()).first()
+        context["latest_case_studies"] = visible(CaseStudyPage.objects.select_related("stage")).order_by(
+            "-date_published"
+        )[:6]
         return context
 
 
-class PioneerIndexPage(Page):
+class PioneerIndexPage(PublicSubtreeMixin, Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -54,7 +56,7 @@ class PioneerIndexPage(Page):
     max_count = 1
 
     def pioneers(self):
-        return PioneerPage.objects.child_of(self).live().public().select_related("region").order_by("title")
+        return visible(PioneerPage.objects.child_of(self)).select_related("region").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,7 +64,7 @@ class PioneerIndexPage(Page):
         return context
 
 
-class PioneerPage(Page):
+class PioneerPage(PublicSubtreeMixin, Page):
     region = models.ForeignKey(
         "themes.Region", on_delete=models.PROTECT, related_name="pioneers", null=True, blank=True
     )
@@ -92,7 +94,7 @@ class PioneerPage(Page):
         return [part.strip() for part in separators.split(";") if part.strip()]
 
     def case_studies(self):
-        return CaseStudyPage.objects.child_of(self).live().public().order_by("-date_published")
+        return visible(CaseStudyPage.objects.child_of(self)).order_by("-date_published")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -104,7 +106,7 @@ class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey("casestudies.CaseStudyPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(PublicSubtreeMixin, Page):
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences shown in listings and search results."
     )
@@ -152,10 +154,10 @@ class CaseStudyPage(Page):
         return PioneerPage.objects.ancestor_of(self).first()
 
     def barriers(self):
-        return BarrierPage.objects.child_of(self).live().public().select_related("category")
+        return visible(BarrierPage.objects.child_of(self)).select_related("category")
 
     def workarounds(self):
-        return WorkaroundPage.objects.child_of(self).live().public()
+        return visible(WorkaroundPage.objects.child_of(self))
 
     def clean(self):
         super().clean()
@@ -227,7 +229,7 @@ class BarrierPage(CaseStudyChildPage):
     def workarounds(self):
         if self.pk is None:  # previewing a barrier not yet saved: nothing can link to it
             return WorkaroundPage.objects.none()
-        return WorkaroundPage.objects.live().public().filter(barrier_links__barrier=self).distinct()
+        return visible(WorkaroundPage.objects.filter(barrier_links__barrier=self)).distinct()
 
 
 class WorkaroundPage(CaseStudyChildPage):
@@ -248,6 +250,7 @@ class WorkaroundPage(CaseStudyChildPage):
         InlinePanel("barrier_links", heading="Barriers it addresses", label="Barrier", min_num=1),
     ]
     permalink_name = "workaround-permalink"
+    base_form_class = WorkaroundForm
 
     class Meta:
         verbose_name = "workaround"
@@ -255,14 +258,15 @@ class WorkaroundPage(CaseStudyChildPage):
     def barriers(self):
         # Read the links through the cluster so a preview shows the barriers chosen in the form.
         barrier_ids = [link.barrier_id for link in self.barrier_links.all()]
-        return BarrierPage.objects.live().public().filter(pk__in=barrier_ids).select_related("category")
+        return visible(BarrierPage.objects.filter(pk__in=barrier_ids)).select_related("category")
 
 
 class WorkaroundBarrier(Orderable):
     workaround = ParentalKey(WorkaroundPage, on_delete=models.CASCADE, related_name="barrier_links")
     barrier = models.ForeignKey(BarrierPage, on_delete=models.CASCADE, related_name="workaround_links")
 
-    panels = [PageChooserPanel("barrier", page_type="casestudies.BarrierPage")]
+    # A drop-down of the case study's own barriers (casestudies.forms.WorkaroundForm), not a tree chooser.
+    panels = [FieldPanel("barrier", widget=forms.Select)]
 
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["workaround", "barrier"], name="unique_workaround_barrier")]

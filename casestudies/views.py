@@ -4,10 +4,11 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from .models import BarrierPage, WorkaroundPage
+from .visibility import visible
 
 
 def _redirect_to_live(model, pk: int):
-    page = model.objects.live().public().filter(pk=pk).first()
+    page = visible(model.objects.filter(pk=pk)).first()
     if page is None or page.url is None:
         raise Http404(f"No published {model._meta.verbose_name} with id {pk}.")
     return redirect(page.url, permanent=False)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_started
 
 
 class SearchConfig(AppConfig):
@@ -10,3 +11,12 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        request_started.connect(_take_up_queue, dispatch_uid="search_take_up_queue")
+
+
+def _take_up_queue(**kwargs) -> None:
+    """On a web process's first request, apply index changes an earlier process or an outage left queued."""
+    request_started.disconnect(_take_up_queue, dispatch_uid="search_take_up_queue")
+    from .index_queue import kick_if_pending
+
+    kick_if_pending()

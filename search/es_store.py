@@ -5,7 +5,8 @@ Each kind of index ("content", "suggest") is read through an alias
 A rebuild fills a new versioned index and moves the alias in one
 `update_aliases` call, so searches never see a half-built index. While a
 rebuild runs, live updates are written to every versioned index of the kind,
-so nothing published meanwhile is lost.
+and search.maintenance replays every change recorded meanwhile before the
+swap, so nothing published or withdrawn during a rebuild is lost.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,11 @@ BULK_CHUNK_SIZE = 200
 def fingerprint(document: dict[str, Any]) -> str:
     """A stable hash of a document, so drift can be found without comparing every field."""
     return hashlib.sha256(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def suggest_fingerprint(entry: dict[str, Any]) -> str:
+    """The fingerprint a suggestion entry has once stored."""
+    return fingerprint(to_suggest_source(entry))
 
 
 def to_content_source(document: dict[str, Any]) -> dict[str, Any]:
@@ -135,53 +141,27 @@ class IndexStore:
         if written:
             self.client.indices.refresh(index=[self.alias(kind) for kind in written])
 
-    def upsert(self, documents: Iterable[dict[str, Any]], suggestions: Iterable[dict[str, Any]] = ()) -> None:
-        self.apply(documents=documents, suggestions=suggestions)
+    # Rebuild: start (new indices, which live updates reach at once), load, finish (swap) or abort.
 
-    def delete(self, content_ids: Iterable[int | str], suggestion_ids: Iterable[str] = ()) -> None:
-        self.apply(removed=content_ids, removed_suggestions=suggestion_ids)
-
-    # Rebuild ----------------------------------------------------------------
-
-    def rebuild(
-        self,
-        documents: Iterable[dict[str, Any]],
-        suggestions: Iterable[dict[str, Any]],
-        progress: Callable[[int], None] = lambda done: None,
-    ) -> dict[str, int]:
-        """Fill new versioned indices, then swap both aliases at once and drop the old ones."""
-        new = {kind: self.create_versioned_index(kind) for kind in DOCUMENT_CLASSES}
+    def start_rebuild(self) -> dict[str, str]:
+        """New versioned indices for every kind, not yet behind the aliases."""
+        new: dict[str, str] = {}
         try:
-            counts = {
-                "content": self._bulk_load(new["content"], documents, to_content_source, lambda d: d["id"], progress),
-                "suggest": self._bulk_load(new["suggest"], suggestions, to_suggest_source, lambda s: s["id"], progress),
-            }
-            self.client.indices.refresh(index=list(new.values()))
-            actions: list[dict[str, Any]] = []
-            old: list[str] = []
-            for kind, name in new.items():
-                previous = [index for index in self.versioned_indices(kind) if index != name]
-                old += previous
-                actions += [
-                    {"remove": {"index": index, "alias": self.alias(kind)}}
-                    for index in previous
-                    if self.client.indices.exists_alias(index=index, name=self.alias(kind))
-                ]
-                actions.append({"add": {"index": name, "alias": self.alias(kind)}})
-            self.client.indices.update_aliases(actions=actions)
+            for kind in DOCUMENT_CLASSES:
+                new[kind] = self.create_versioned_index(kind)
         except Exception:
-            self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
+            self.abort_rebuild(new)
             raise
-        if old:
-            self.client.indices.delete(index=old, ignore_unavailable=True)
-        return counts
+        return new
 
-    def _bulk_load(self, index: str, items, to_source, key, progress) -> int:
-        # "create", not "index": a live update written to the new index while it loads is newer
-        # than the copy read before the load began, so it must win (409 = already there).
+    def load(self, index: str, kind: str, items: Iterable[dict[str, Any]], progress=lambda done: None) -> int:
+        """Bulk-load a new index. "create", not "index": a live update written to the new index while
+        it loads is newer than the copy read before, so it must win (409 = already there)."""
+        to_source = {"content": to_content_source, "suggest": to_suggest_source}[kind]
+
         def actions() -> Iterator[dict[str, Any]]:
             for item in items:
-                yield {"_op_type": "create", "_index": index, "_id": str(key(item)), "_source": to_source(item)}
+                yield {"_op_type": "create", "_index": index, "_id": str(item["id"]), "_source": to_source(item)}
 
         loaded = 0
         for ok, item in streaming_bulk(self.client, actions(), chunk_size=BULK_CHUNK_SIZE, raise_on_error=False):
@@ -190,6 +170,29 @@ class IndexStore:
             loaded += 1
             progress(loaded)
         return loaded
+
+    def finish_rebuild(self, new: dict[str, str]) -> None:
+        """Swap every alias to its new index in one call, then drop the old indices."""
+        self.client.indices.refresh(index=list(new.values()))
+        actions: list[dict[str, Any]] = []
+        old: list[str] = []
+        for kind, name in new.items():
+            previous = [index for index in self.versioned_indices(kind) if index != name]
+            old += previous
+            actions += [
+                {"remove": {"index": index, "alias": self.alias(kind)}}
+                for index in previous
+                if self.client.indices.exists_alias(index=index, name=self.alias(kind))
+            ]
+            actions.append({"add": {"index": name, "alias": self.alias(kind)}})
+        self.client.indices.update_aliases(actions=actions)
+        if old:
+            self.client.indices.delete(index=old, ignore_unavailable=True)
+
+    def abort_rebuild(self, new: dict[str, str]) -> None:
+        """Remove a rebuild's partial indices; the aliases still point at the old ones."""
+        if new:
+            self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
 
     # Inspection -------------------------------------------------------------
 
@@ -207,8 +210,13 @@ class IndexStore:
         )
         return {hit["_id"]: fingerprint(hit["_source"]) for hit in hits}
 
+    def suggestion_fingerprints(self) -> dict[str, str]:
+        """Every suggestion entry's id and the fingerprint of its stored source (compare with suggest_fingerprint)."""
+        hits = scan(self.client, index=self.alias("suggest"), query={"query": {"match_all": {}}})
+        return {hit["_id"]: fingerprint(hit["_source"]) for hit in hits}
+
     def drop_all(self) -> None:
-        """Remove every index of this prefix (tests and `search_index drop`)."""
+        """Remove every index of this prefix (test fixtures)."""
         for kind in DOCUMENT_CLASSES:
             indices = self.versioned_indices(kind)
             if indices:

@@ -1,8 +1,8 @@
 """Turns published pages into plain index documents: the one place that knows both.
 
 Engines only store and query what this module produces; models never know
-about search. A page is indexable when it and every ancestor is live, no view
-restriction covers it, and it is a case study, barrier or workaround.
+about search. A page is indexable when it is a case study, barrier or workaround that the
+public may see (casestudies.visibility).
 """
 
 from __future__ import annotations
@@ -10,39 +10,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
+from casestudies.visibility import is_visible, visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
 
 
-def restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def is_indexable(page: Page) -> bool:
+    """Content the public may see (casestudies.visibility decides that for every surface)."""
+    return type(page.specific) in INDEXED_MODELS and is_visible(page)
 
 
-def under_any(page: Page, paths: list[str]) -> bool:
-    """The page is one of these tree paths or below one (a view restriction covers its subtree)."""
-    return any(page.path.startswith(path) for path in paths)
-
-
-def is_indexable(page: Page, restricted: list[str] | None = None) -> bool:
-    page = page.specific
-    if type(page) not in INDEXED_MODELS or not page.live:
-        return False
-    if Page.objects.ancestor_of(page).filter(live=False, depth__gt=1).exists():
-        return False
-    return not under_any(page, restricted_paths() if restricted is None else restricted)
+def visible_ids(pages: list[Page]) -> set[int]:
+    """Of these pages, the ids the public may see, in one query."""
+    return set(visible(Page.objects.filter(pk__in=[page.pk for page in pages])).values_list("pk", flat=True))
 
 
 def indexable_pages() -> Iterator[Page]:
     """Every page that belongs in the index, in tree order."""
-    hidden = restricted_paths() + list(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
     for model in INDEXED_MODELS:
-        for page in model.objects.live().order_by("path").iterator(chunk_size=500):
-            if not under_any(page, hidden):
-                yield page
+        yield from visible(model.objects.all()).order_by("path").iterator(chunk_size=500)
 
 
 def _slug_names(queryset) -> tuple[list[str], list[str]]:
@@ -93,7 +83,7 @@ def build_document(page: Page) -> dict[str, Any] | None:
         **_case_study_fields(study),
     }
     if isinstance(page, CaseStudyPage):
-        categories = BarrierPage.objects.child_of(page).live().select_related("category")
+        categories = visible(BarrierPage.objects.child_of(page)).select_related("category")
         category_rows = {barrier.category.slug: barrier.category.name for barrier in categories}
         document.update(
             summary=page.summary,
@@ -115,7 +105,8 @@ def build_document(page: Page) -> dict[str, Any] | None:
         )
     else:
         body = markdown_to_text(page.description)
-        barriers = BarrierPage.objects.filter(workaround_links__workaround=page).select_related("category")
+        # Only barriers the public may see: a draft or restricted barrier's title must not travel.
+        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page)).select_related("category")
         category_rows = {barrier.category.slug: barrier.category.name for barrier in barriers}
         document.update(
             summary=_first_sentences(body),
@@ -192,7 +183,7 @@ def suggestion_entries() -> Iterator[dict[str, Any]]:
     """Things worth suggesting as people type, besides content titles."""
     from themes.models import BarrierCategory, Theme
 
-    for pioneer in PioneerPage.objects.live().public():
+    for pioneer in visible(PioneerPage.objects.all()):
         yield pioneer_suggestion(pioneer)
     for kind, model in (("theme", Theme), ("barrier_category", BarrierCategory)):
         for value in model.objects.all():

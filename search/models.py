@@ -57,3 +57,36 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type}: {self.title}"
+
+
+class IndexChange(models.Model):
+    """One change the search indices must take in: the durable queue between content and index.
+
+    Rows are written in the same transaction as the change itself, so a change
+    that commits is never lost, whatever happens to Elasticsearch or to the
+    process. Applying a row recomputes the documents from the pages as they are
+    then, so rows can be applied late, twice or out of order. Applied rows are
+    kept for a while: a rebuild replays every row written while it ran.
+    """
+
+    PAGE, SUGGESTION, ENSURE = "page", "suggestion", "ensure"
+    KINDS = [
+        (PAGE, "a page and the documents that quote it"),
+        (SUGGESTION, "a suggestion entry (theme, barrier category)"),
+        (ENSURE, "build the Elasticsearch index if it is missing"),
+    ]
+
+    kind = models.CharField(max_length=12, choices=KINDS)
+    key = models.CharField(max_length=80, blank=True, help_text="Page id, or suggestion id such as “theme-4”.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["applied_at", "next_attempt_at"], name="search_indexchange_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}".strip()

@@ -1,12 +1,12 @@
 """Lifecycle hooks: publish, unpublish, move, delete, privacy and taxonomy edits.
 
-Each handler waits for the transaction to commit, then asks search.sync to
-bring the affected documents in line.
+Each handler records what changed in the durable queue (search.index_queue),
+inside the transaction that makes the change; the queue brings the affected
+documents in line once it commits.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -15,43 +15,21 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage
 from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
 
-from . import sync
-
-
-def _later(function, *args) -> None:
-    transaction.on_commit(lambda: function(*args), robust=True)
+from . import index_queue
 
 
 def on_page_changed(sender, instance, **kwargs) -> None:
-    _later(_sync_by_id, instance.pk)
+    index_queue.record_pages([instance.pk])
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    # Deleting a pioneer reaches this handler with its plain Page row: ask its content type.
-    is_pioneer = issubclass(instance.specific_class or Page, PioneerPage)
-    suggestion_ids = [f"pioneer-{instance.pk}"] if is_pioneer else []
-    parent_path = instance.path[: -Page.steplen] if instance.depth > 1 else None
-    _later(sync.remove_pages, [instance.pk], suggestion_ids)
-    if parent_path:
-        # A deleted barrier changes its case study's document; re-read the parent.
-        _later(_sync_path, parent_path)
-
-
-def _sync_path(path: str) -> None:
-    page = Page.objects.filter(path=path).first()
-    if page is not None:
-        sync.sync_page(page)
+    # A deleted barrier changes its case study's document: re-read the parent too.
+    parent = Page.objects.filter(path=instance.path[: -Page.steplen]).first() if instance.depth > 1 else None
+    index_queue.record_pages([instance.pk] + ([parent.pk] if parent else []))
 
 
 def on_restriction_changed(sender, instance, **kwargs) -> None:
-    page_id = instance.page_id
-    _later(_sync_by_id, page_id)
-
-
-def _sync_by_id(page_id: int) -> None:
-    page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        sync.sync_page(page)
+    index_queue.record_pages([instance.page_id])
 
 
 def _studies_in_region(pk: int):
@@ -79,37 +57,19 @@ TAXONOMY_USERS = {
 
 
 def on_taxonomy_saved(sender, instance, created, **kwargs) -> None:
-    studies, _prefix = TAXONOMY_USERS[sender]
-    study_ids = [] if created else list(studies(instance.pk).values_list("pk", flat=True))
-    _later(_sync_taxonomy, sender, instance.pk, study_ids)
+    studies, suggestion_prefix = TAXONOMY_USERS[sender]
+    if not created:
+        index_queue.record_pages(studies(instance.pk).values_list("pk", flat=True))
+    if suggestion_prefix:
+        index_queue.record_suggestions([f"{suggestion_prefix}-{instance.pk}"])
 
 
 def on_taxonomy_deleting(sender, instance, **kwargs) -> None:
-    """Note who used a value before it goes; their documents change once it has gone."""
-    studies, _prefix = TAXONOMY_USERS[sender]
-    instance._search_study_ids = list(studies(instance.pk).values_list("pk", flat=True))
-
-
-def on_taxonomy_deleted(sender, instance, **kwargs) -> None:
-    _later(_sync_taxonomy, sender, instance.pk, getattr(instance, "_search_study_ids", []))
-
-
-def _sync_taxonomy(model, pk: int, study_ids: list[int]) -> None:
-    """A renamed or removed theme, category, ... changes every document that names it, and its suggestion."""
-    from .indexing import suggestion_entries
-
-    pages: list[Page] = []
-    for study in CaseStudyPage.objects.filter(pk__in=study_ids):
-        pages += sync.affected_pages(study)
-    sync.sync_pages(pages)
-    _studies, suggestion_prefix = TAXONOMY_USERS[model]
+    """Note who uses a value before it goes: their documents change once it has gone."""
+    studies, suggestion_prefix = TAXONOMY_USERS[sender]
+    index_queue.record_pages(studies(instance.pk).values_list("pk", flat=True))
     if suggestion_prefix:
-        wanted = f"{suggestion_prefix}-{pk}"
-        entries = [entry for entry in suggestion_entries() if entry["id"] == wanted]
-        if entries:
-            sync.sync_suggestions(entries)
-        else:
-            sync.remove_suggestions([wanted])
+        index_queue.record_suggestions([f"{suggestion_prefix}-{instance.pk}"])
 
 
 def connect() -> None:
@@ -124,4 +84,3 @@ def connect() -> None:
         pre_delete.connect(
             on_taxonomy_deleting, sender=model, dispatch_uid=f"search_taxonomy_deleting_{model.__name__}"
         )
-        post_delete.connect(on_taxonomy_deleted, sender=model, dispatch_uid=f"search_taxonomy_deleted_{model.__name__}")

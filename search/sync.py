@@ -1,17 +1,15 @@
-"""Keeping both indices right as content changes: the lifecycle's single entry point.
+"""Bringing both indices in line with the pages: what to write, and writing it.
 
-Signal handlers (search/signals.py) call these after the transaction commits.
-The database index is always written; Elasticsearch too when configured. An
-Elasticsearch failure never fails a publish: it is logged with the page, and
-`manage.py search_index check|repair` finds and mends what was missed.
+Everything here recomputes from the pages as they are now, so applying the
+same change twice, late or out of order leaves the indices right. Changes
+reach this module through the durable queue (search.index_queue); repair and
+rebuild call it directly.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -25,19 +23,34 @@ from .es_store import IndexStore
 from .indexing import (
     INDEXED_MODELS,
     build_document,
-    is_indexable,
     pioneer_suggestion,
-    restricted_paths,
+    suggestion_entries,
     title_suggestion,
-    under_any,
+    visible_ids,
 )
 
-logger = logging.getLogger(__name__)
-_batch = threading.local()
+
+@dataclass
+class IndexWrites:
+    """Documents and suggestion entries to put in, and ids to take out."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    removed_suggestions: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.removed or self.suggestions or self.removed_suggestions)
+
+    def add(self, other: IndexWrites) -> None:
+        self.documents += other.documents
+        self.removed += other.removed
+        self.suggestions += other.suggestions
+        self.removed_suggestions += other.removed_suggestions
 
 
-def get_store() -> IndexStore | None:
-    client = get_client()
+def get_store(purpose: str = "write") -> IndexStore | None:
+    client = get_client(purpose=purpose)
     return IndexStore(client, settings.SEARCH_INDEX_PREFIX) if client else None
 
 
@@ -56,82 +69,57 @@ def affected_pages(page: Page) -> list[Page]:
     return list(pages.values())
 
 
-def sync_pages(pages: Iterable[Page]) -> None:
-    """Index each page that should be in the index; remove each that should not."""
-    restricted = restricted_paths()
-    documents: list[dict[str, Any]] = []
-    removed: list[int] = []
-    suggestions: list[dict[str, Any]] = []
-    removed_suggestions: list[str] = []
+def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
+    """Index each page the public may see; take out each it may not."""
+    pages = [page.specific for page in pages]
+    public = visible_ids(pages)
+    writes = IndexWrites()
     for page in pages:
-        page = page.specific
         if isinstance(page, PioneerPage):
             pioneer = pioneer_suggestion(page)
-            if page.live and not under_any(page, restricted):
-                suggestions.append(pioneer)
+            if page.pk in public:
+                writes.suggestions.append(pioneer)
             else:
-                removed_suggestions.append(pioneer["id"])
+                writes.removed_suggestions.append(pioneer["id"])
         if type(page) not in INDEXED_MODELS:
             continue
-        document = build_document(page) if is_indexable(page, restricted) else None
+        document = build_document(page) if page.pk in public else None
         if document:
-            documents.append(document)
-            suggestions.append(title_suggestion(document))
+            writes.documents.append(document)
+            writes.suggestions.append(title_suggestion(document))
         else:
-            removed.append(page.pk)
-            removed_suggestions.append(f"page-{page.pk}")
-    db_store.upsert(documents)
-    db_store.delete(removed)
-    _write_elasticsearch(documents, removed, suggestions, removed_suggestions)
+            writes.removed.append(page.pk)
+            writes.removed_suggestions.append(f"page-{page.pk}")
+    return writes
 
 
-def sync_page(page: Page) -> None:
-    pending = getattr(_batch, "page_ids", None)
-    if pending is not None:
-        pending.add(page.pk)
-        return
-    sync_pages(affected_pages(page))
-
-
-@contextmanager
-def batched() -> Iterator[None]:
-    """Collect page changes and index them once, together, at the end (bulk loads, imports)."""
-    if getattr(_batch, "page_ids", None) is not None:  # already batching: the outer block indexes
-        yield
-        return
-    _batch.page_ids = set()
-    try:
-        yield
-    finally:
-        page_ids, _batch.page_ids = _batch.page_ids, None
-    pages: dict[int, Page] = {}
-    for page in Page.objects.filter(pk__in=page_ids):
-        pages.update((affected.pk, affected) for affected in affected_pages(page))
-    sync_pages(pages.values())
-
-
-def remove_pages(page_ids: Iterable[int], suggestion_ids: Iterable[str] = ()) -> None:
+def writes_for_deleted(page_ids: Iterable[int]) -> IndexWrites:
+    """Pages that no longer exist: their documents and any suggestion naming them go."""
     page_ids = list(page_ids)
-    db_store.delete(page_ids)
-    _write_elasticsearch([], page_ids, [], [*suggestion_ids, *(f"page-{pk}" for pk in page_ids)])
+    removed_suggestions = [f"{prefix}-{pk}" for pk in page_ids for prefix in ("page", "pioneer")]
+    return IndexWrites(removed=page_ids, removed_suggestions=removed_suggestions)
 
 
-def sync_suggestions(entries: Iterable[dict[str, Any]]) -> None:
-    _write_elasticsearch([], [], list(entries), [])
+def writes_for_suggestions(suggestion_ids: Iterable[str]) -> IndexWrites:
+    """Theme and barrier-category entries as they are now: present, renamed or gone."""
+    wanted = set(suggestion_ids)
+    current = {entry["id"]: entry for entry in suggestion_entries() if entry["id"] in wanted}
+    return IndexWrites(suggestions=list(current.values()), removed_suggestions=sorted(wanted - set(current)))
 
 
-def remove_suggestions(suggestion_ids: Iterable[str]) -> None:
-    _write_elasticsearch([], [], [], list(suggestion_ids))
+def write_database(writes: IndexWrites) -> None:
+    db_store.upsert(writes.documents)
+    db_store.delete(writes.removed)
 
 
-def _write_elasticsearch(documents, removed, suggestions, removed_suggestions) -> None:
-    store = get_store()
-    if store is None:
-        return
-    try:
-        store.apply(documents, removed, suggestions, removed_suggestions)
-    except Exception:
-        ids = [doc["id"] for doc in documents] + list(removed)
-        logger.exception(
-            "Could not update Elasticsearch for pages %s; run `manage.py search_index repair` once it is back.", ids
-        )
+def write_elasticsearch(writes: IndexWrites, store: IndexStore) -> None:
+    """One bulk request per index and one refresh; raises when Elasticsearch cannot take it."""
+    store.apply(writes.documents, writes.removed, writes.suggestions, writes.removed_suggestions)
+
+
+def sync_pages(pages: Iterable[Page], store: IndexStore | None = None) -> None:
+    """Bring these pages' documents in line in both indices now (repairs and tests)."""
+    writes = writes_for_pages(pages)
+    write_database(writes)
+    if store is not None:
+        write_elasticsearch(writes, store)

@@ -8,7 +8,6 @@ import uuid
 import pytest
 from django.conf import settings
 
-from search import sync
 from search.es_client import get_client
 from search.es_store import IndexStore
 from search.indexing import suggestion_entries
@@ -43,7 +42,7 @@ def es_store(es_url, settings, db):
     settings.SEARCH_INDEX_PREFIX = prefix
     store = IndexStore(get_client(es_url), prefix)
     store.ensure()
-    sync.sync_suggestions(suggestion_entries())  # as a rebuild would: themes, categories, pioneers
+    store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories, pioneers
     yield store
     if not store.prefix.startswith(TEST_PREFIX):  # never touch anything but test indices
         raise RuntimeError(f"Refusing to delete indices with prefix {store.prefix!r}")

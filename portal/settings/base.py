@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "themes",
     "casestudies",
     "search",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -121,7 +122,28 @@ TAGGIT_CASE_INSENSITIVE = True
 # Public search (search/): unset ELASTICSEARCH_URL means the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "pioneer").strip() or "pioneer"
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+# Separate, short timeouts: a frozen cluster must not hold up a reader or a publish for long.
+ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOUT", "2"))
+ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "3"))
+ELASTICSEARCH_BULK_TIMEOUT = float(os.environ.get("ELASTICSEARCH_BULK_TIMEOUT", "60"))  # rebuilds and repairs
+# Index changes queued while Elasticsearch is away are retried after 5 s, 10 s, 20 s, ... up to 5 minutes.
+SEARCH_RETRY_BASE_SECONDS = float(os.environ.get("SEARCH_RETRY_BASE_SECONDS", "5"))
+SEARCH_RETRY_MAX_SECONDS = float(os.environ.get("SEARCH_RETRY_MAX_SECONDS", "300"))
+# Without a queue worker (the "immediate" task backend) retries run on a timer in the web process.
+SEARCH_RETRY_IN_PROCESS = True
+
+# Background tasks (index updates, Wagtail's own). "immediate" runs them in the web process right
+# after the change commits (make run); "database" queues them for `manage.py db_worker` (production).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip() or "immediate"
+if TASKS_BACKEND not in TASK_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 LOGGING = {
     "version": 1,

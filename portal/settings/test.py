@@ -16,5 +16,8 @@ STORAGES = {
 ELASTICSEARCH_URL = ""
 TEST_ELASTICSEARCH_URL = os.environ.get("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = "test_pioneer"
+# Index changes apply at once after each commit; retries are driven by the tests, not by timers.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SEARCH_RETRY_IN_PROCESS = False
 # Serve static files straight from the finders, so pages' stylesheet links resolve without collectstatic.
 WHITENOISE_USE_FINDERS = True

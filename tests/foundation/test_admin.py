@@ -363,3 +363,48 @@ def test_preview_of_a_new_workaround_shows_the_barriers_chosen_in_the_form(logge
     assert "Another barrier" not in addresses
     assert "Permalink" not in content  # no id yet, so no permalink to show
     assert not WorkaroundPage.objects.exists()
+
+
+# --- a workaround links only its own case study's barriers; choosers hide others' drafts -------------
+
+
+def draft_case_study(pioneer, title):
+    page = CaseStudyPage(title=title, summary="Not ready.", narrative="Draft.")
+    page.live = False
+    pioneer.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def test_the_workaround_form_offers_only_its_case_studys_barriers(logged_in, pioneer):
+    study = make_case_study(pioneer, "Own study")
+    own = make_barrier(study, "Own barrier")
+    elsewhere = make_barrier(make_case_study(make_pioneer("Kent", region="south"), "Kent study"), "Kent barrier")
+    page = logged_in.get(add_url("workaroundpage", study)).content.decode()
+    assert "Own barrier" in page
+    assert "Kent barrier" not in page
+
+    response = logged_in.post(add_url("workaroundpage", study), workaround_form([elsewhere]))
+    assert response.status_code == 200  # the form comes back with an error
+    assert "Select a valid choice" in form_errors(response)
+    assert not WorkaroundPage.objects.exists()
+    assert logged_in.post(add_url("workaroundpage", study), workaround_form([own])).status_code == 302
+
+
+def test_a_page_chooser_never_lists_another_pioneers_drafts(client, pioneer):
+    kent = make_pioneer("Kent", region="south")
+    secret = draft_case_study(kent, "Kent's unannounced pilot")
+    public = make_case_study(kent, "Kent's published study")
+    own_draft = draft_case_study(pioneer, "Leeds' own draft")
+    editor = get_user_model().objects.create_user("leeds-editor", "e@example.org", PASSWORD)
+    editor.groups.add(ensure_pioneer_editors(pioneer))
+    client.force_login(editor)
+
+    browse = client.get(f"/admin/choose-page/{kent.pk}/").content.decode()
+    assert "Kent&#x27;s published study" in browse or "Kent's published study" in browse
+    assert "unannounced" not in browse
+    search = client.get("/admin/choose-page/search/", {"q": "pilot study draft"}).content.decode()
+    assert "unannounced" not in search
+    own = client.get(f"/admin/choose-page/{pioneer.pk}/").content.decode()
+    assert "own draft" in own
+    assert secret.pk and public.pk and own_draft.pk

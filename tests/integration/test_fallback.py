@@ -1,4 +1,4 @@
-"""An Elasticsearch outage degrades to the database engine; publishing carries on; repair catches up."""
+"""An Elasticsearch outage degrades to the database engine; publishing carries on; the queue catches up."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from search.engine import PRIMARY_COOLDOWN
+from search.models import IndexChange
+from search.tasks import apply_index_changes
 from tests.factories import make_barrier, make_case_study, make_pioneer
 
 from .conftest import CLOSED_PORT_URL, db_documents, es_hits, es_ids
@@ -46,7 +49,7 @@ def test_search_falls_back_to_the_database_when_elasticsearch_is_down(client, es
     assert "Virtual wards for heart failure" in page.content.decode()
 
 
-def test_publishing_while_elasticsearch_is_down_succeeds_and_repair_catches_up(
+def test_publishing_while_elasticsearch_is_down_succeeds_and_the_queue_catches_up(
     es_url, es_store, es_engine, settings, search_logs
 ):
     pioneer = make_pioneer("Outage Oxford")
@@ -58,17 +61,20 @@ def test_publishing_while_elasticsearch_is_down_succeeds_and_repair_catches_up(
 
     assert study.live and barrier.live
     assert set(db_documents()) == {before.pk, study.pk, barrier.pk}
-    errors = warnings_from(search_logs, "search.sync")
-    assert errors and all("search_index repair" in message for message in errors)
-    assert any(str(barrier.pk) in message for message in errors)
+    warnings = warnings_from(search_logs, "search.index_queue")
+    assert warnings and all("kept for retry" in message for message in warnings)
+    waiting = IndexChange.objects.filter(applied_at__isnull=True)
+    assert {int(row.key) for row in waiting} >= {study.pk, barrier.pk}
+    assert all(row.attempts >= 1 and row.next_attempt_at and row.last_error for row in waiting)
 
     settings.ELASTICSEARCH_URL = es_url  # the cluster is back
     assert es_ids(es_store) == {before.pk}
-    out = StringIO()
-    call_command("search_index", "repair", "--no-progress", stdout=out)
+    IndexChange.objects.update(next_attempt_at=None)  # the retry falls due (the worker or timer runs it then)
+    PRIMARY_COOLDOWN.clear()
+    apply_index_changes.enqueue()
 
-    assert f"elasticsearch: 2 missing (page ids {study.pk}, {barrier.pk})" in out.getvalue()
     assert es_ids(es_store) == {before.pk, study.pk, barrier.pk}
+    assert not IndexChange.objects.filter(applied_at__isnull=True).exists()
     assert set(es_hits(es_engine, "hospital passports")) == {study.pk, barrier.pk}
     # The case study's document knows about the barrier published during the outage.
     assert set(es_hits(es_engine, barrier_category=["information-governance"])) == {study.pk, barrier.pk}

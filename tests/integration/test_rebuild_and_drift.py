@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from search.es_store import IndexStore
 from search.models import SearchEntry
 from search.request import SearchRequest
-from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
+from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
 
 from .conftest import CLOSED_PORT_URL, db_documents, es_hits, es_ids
 
@@ -70,20 +70,15 @@ def test_rebuild_swaps_in_a_new_versioned_index_and_drops_the_old(es_store, cont
 
 
 def test_searches_never_fail_or_come_up_short_while_a_rebuild_runs(es_store, es_engine, content, monkeypatch):
-    """The command runs as usual, but its Elasticsearch load runs in a thread while this one searches.
+    """The command runs as usual, but its Elasticsearch loads and alias swap run in a thread while this one searches.
 
     (Searches need the test's database connection for facet labels, so they stay on this thread.)
     """
-    original_rebuild = IndexStore.rebuild
-    original_load = IndexStore._bulk_load
+    original_load, original_finish = IndexStore.load, IndexStore.finish_rebuild
     old_index = es_store.live_index("content")
     totals: list[int] = []
     served_by: set[str] = set()
-    outcome: dict[str, object] = {}
-
-    def slow_load(self, *args, **kwargs):
-        time.sleep(0.3)  # widen the window in which searches meet the half-built index
-        return original_load(self, *args, **kwargs)
+    searches_during: list[str] = []
 
     def search_once():
         totals.append(es_engine.search(SearchRequest()).total)
@@ -91,37 +86,45 @@ def test_searches_never_fail_or_come_up_short_while_a_rebuild_runs(es_store, es_
         hits = es_store.client.search(index=es_store.alias("content"), size=10)["hits"]["hits"]
         served_by.update(hit["_index"] for hit in hits)
 
-    def rebuild_while_searching(self, documents, suggestions, progress=lambda done: None):
-        documents, suggestions = list(documents), list(suggestions)
+    def while_searching(step: str, work):
+        outcome: dict[str, object] = {}
 
-        def load():
+        def run_step():
             try:
-                outcome["counts"] = original_rebuild(self, documents, suggestions, progress)
+                time.sleep(0.3)  # widen the window in which searches meet the half-built index
+                outcome["result"] = work()
             except BaseException as error:  # noqa: BLE001 - re-raised below
                 outcome["error"] = error
 
-        loader = threading.Thread(target=load)
-        for _ in range(3):
-            search_once()  # before the rebuild starts
-        loader.start()
+        worker = threading.Thread(target=run_step)
+        worker.start()
         deadline = time.monotonic() + 20
-        while loader.is_alive() and len(totals) < 400 and time.monotonic() < deadline:
+        while worker.is_alive() and time.monotonic() < deadline:
             search_once()
-            outcome["searches_during"] = outcome.get("searches_during", 0) + 1
-        loader.join(30)
-        for _ in range(3):
-            search_once()  # and after it ends
+            searches_during.append(step)
+        worker.join(30)
         if "error" in outcome:
             raise outcome["error"]
-        return outcome["counts"]
+        return outcome.get("result")
 
-    monkeypatch.setattr(IndexStore, "_bulk_load", slow_load)
-    monkeypatch.setattr(IndexStore, "rebuild", rebuild_while_searching)
+    def load(self, index, kind, items, progress=lambda done: None):
+        items = list(items)
+        return while_searching("load", lambda: original_load(self, index, kind, items, progress))
 
-    run("rebuild")  # a search that raised would fail the command, and so this test
+    def finish(self, new):
+        return while_searching("swap", lambda: original_finish(self, new))
 
-    assert outcome["counts"]["content"] == 3
-    assert outcome["searches_during"] >= 5  # the loop really overlapped the rebuild
+    monkeypatch.setattr(IndexStore, "load", load)
+    monkeypatch.setattr(IndexStore, "finish_rebuild", finish)
+    for _ in range(3):
+        search_once()  # before the rebuild starts
+
+    output = run("rebuild")  # a search that raised would fail the command, and so this test
+
+    for _ in range(3):
+        search_once()  # and after it ends
+    assert "3 documents" in output
+    assert searches_during.count("load") >= 5 and "swap" in searches_during  # the loop really overlapped
     assert set(totals) == {3}
     new_index = es_store.live_index("content")
     assert new_index != old_index
@@ -129,7 +132,7 @@ def test_searches_never_fail_or_come_up_short_while_a_rebuild_runs(es_store, es_
 
 
 def test_content_published_during_a_rebuild_reaches_the_new_index(es_store, es_engine, content, monkeypatch):
-    original_load = IndexStore._bulk_load
+    original_load = IndexStore.load
     published = {}
 
     def load_after_a_publish(self, index, *args, **kwargs):
@@ -139,7 +142,7 @@ def test_content_published_during_a_rebuild_reaches_the_new_index(es_store, es_e
             )
         return original_load(self, index, *args, **kwargs)
 
-    monkeypatch.setattr(IndexStore, "_bulk_load", load_after_a_publish)
+    monkeypatch.setattr(IndexStore, "load", load_after_a_publish)
     run("rebuild")
 
     barrier = published["barrier"]
@@ -234,3 +237,107 @@ def test_ensure_builds_a_missing_index_and_leaves_a_present_one_alone(es_store, 
     assert "is ready" in output
     assert es_store.live_index("content") == live
     assert es_ids(es_store) == expected
+
+
+@pytest.mark.parametrize("during", ["reading", "loading"])
+def test_changes_landing_while_a_rebuild_runs_are_all_in_both_indices_after_it(
+    es_store, es_engine, content, monkeypatch, during
+):
+    """An unpublish, a new page and a rename while the rebuild reads pages or loads them: none is lost or undone."""
+    from search import maintenance
+
+    other = make_case_study(content["pioneer"], "Evening clinics in pharmacies")
+    changes: dict[str, object] = {}
+
+    def change_the_content():
+        if changes:
+            return
+        with committed():
+            content["study"].unpublish()  # takes its barrier and workaround with it
+        changes["new"] = make_case_study(content["pioneer"], "Weekend physiotherapy at home")
+        other.title = "Evening clinics in community pharmacies"
+        with committed():
+            other.save_revision().publish()
+
+    if during == "reading":
+        original_build = maintenance.build_document
+
+        def build_then_change(page):
+            document = original_build(page)
+            change_the_content()  # after the first page was read
+            return document
+
+        monkeypatch.setattr(maintenance, "build_document", build_then_change)
+    else:
+        original_load = IndexStore.load
+
+        def load_then_change(self, index, kind, items, progress=lambda done: None):
+            loaded = original_load(self, index, kind, items, progress)
+            change_the_content()  # the older copies are in the new index now
+            return loaded
+
+        monkeypatch.setattr(IndexStore, "load", load_then_change)
+
+    output = run("rebuild")
+
+    assert "replayed" in output
+    expected = {other.pk, changes["new"].pk}
+    assert es_ids(es_store) == expected
+    assert set(db_documents()) == expected
+    assert es_hits(es_engine, "enhanced service") == {} and es_hits(es_engine, "extended hours") == {}
+    assert set(es_hits(es_engine, "community pharmacies")) == {other.pk}
+    assert "match" in run("check")
+
+
+def test_check_and_repair_cover_the_suggestion_index(client, es_url, es_store, content, settings):
+    """An unpublished pioneer and a renamed theme, missed while the cluster was away, are found and mended."""
+    from themes.models import Theme
+
+    kent = make_pioneer("Suggest Kentish Town")
+    theme = Theme.objects.get(slug="workforce-redesign")
+    assert "Suggest Kentish Town" in client.get("/api/v1/suggest", {"q": "Suggest Kent"}).content.decode()
+
+    settings.ELASTICSEARCH_URL = CLOSED_PORT_URL  # the queue cannot apply these now
+    with committed():
+        kent.unpublish()
+    theme.name = "Redesigning the workforce"
+    with committed():
+        theme.save()
+    settings.ELASTICSEARCH_URL = es_url
+
+    report, message = failing("check")
+    assert f"suggestions: 1 extra (suggestion ids pioneer-{kent.pk})" in report
+    assert f"suggestions: 1 stale (suggestion ids theme-{theme.pk})" in report
+    assert "queue:" in report and "waiting" in report
+
+    assert "Repaired" in run("repair")
+
+    assert "match" in run("check")
+    assert "Kentish" not in client.get("/api/v1/suggest", {"q": "Suggest Kent"}).content.decode()
+    offered = [s["text"] for s in client.get("/api/v1/suggest", {"q": "Redesigning"}).json()["suggestions"]]
+    assert "Redesigning the workforce" in offered
+
+
+def test_ensure_with_the_cluster_down_starts_anyway_and_the_queue_builds_the_index_later(
+    es_url, es_store, es_engine, content, settings
+):
+    from search.engine import PRIMARY_COOLDOWN
+    from search.models import IndexChange
+    from search.tasks import apply_index_changes
+
+    es_store.drop_all()
+    settings.ELASTICSEARCH_URL = CLOSED_PORT_URL
+    err = StringIO()
+    call_command("search_index", "ensure", "--no-progress", stdout=StringIO(), stderr=err)  # no CommandError
+
+    assert "not reachable" in err.getvalue() and "database engine" in err.getvalue()
+    assert IndexChange.objects.filter(kind=IndexChange.ENSURE, applied_at__isnull=True).exists()
+
+    settings.ELASTICSEARCH_URL = es_url  # the cluster answers again: the retry builds the index
+    IndexChange.objects.update(next_attempt_at=None)
+    PRIMARY_COOLDOWN.clear()
+    apply_index_changes.enqueue()
+
+    assert es_store.exists()
+    assert es_ids(es_store) == {content[key].pk for key in ("study", "barrier", "workaround")}
+    assert not IndexChange.objects.filter(applied_at__isnull=True).exists()

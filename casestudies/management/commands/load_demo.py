@@ -8,7 +8,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.demo_loader import DemoLoader
 from casestudies.models import PioneerPage
-from search.sync import batched
 
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -26,8 +25,8 @@ class Command(BaseCommand):
             self.stdout.write("Content exists: demo content not loaded.")
             return
         report = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
-        with batched():  # index everything once at the end, not page by page
-            created = DemoLoader(report=report).load()
+        # One transaction: the search index takes in every page once, when it commits.
+        created = DemoLoader(report=report).load()
         summary = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary} created."))
         self._ensure_admin()

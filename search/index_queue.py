@@ -1,0 +1,242 @@
+"""The durable queue between content changes and the search indices.
+
+Lifecycle signals record an IndexChange row inside the transaction that
+changes the page, so a committed change is never lost. Once it commits, a task
+(search.tasks) applies every due row: documents are recomputed from the pages
+as they are then and written to the database index, and to Elasticsearch when
+it is configured. When Elasticsearch cannot take them, the rows stay queued and
+are retried with backoff (a deferred task on a queue with a worker, else a
+timer in this process), so drift returns to zero by itself once the cluster is
+back. An Elasticsearch index found missing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from .engine import PRIMARY_COOLDOWN
+from .models import IndexChange
+from .sync import (
+    IndexWrites,
+    affected_pages,
+    get_store,
+    write_database,
+    write_elasticsearch,
+    writes_for_deleted,
+    writes_for_pages,
+    writes_for_suggestions,
+)
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+KEEP_APPLIED = timedelta(days=1)  # long enough for any rebuild to replay what happened while it ran
+
+
+# Recording ------------------------------------------------------------------
+
+
+def record_pages(page_ids: Iterable[int]) -> None:
+    _record(IndexChange.PAGE, (str(pk) for pk in page_ids))
+
+
+def record_suggestions(suggestion_ids: Iterable[str]) -> None:
+    _record(IndexChange.SUGGESTION, suggestion_ids)
+
+
+def record_ensure() -> None:
+    """Ask for the Elasticsearch index to be built as soon as the cluster answers."""
+    _record(IndexChange.ENSURE, [""])
+
+
+def _record(kind: str, keys: Iterable[str]) -> None:
+    rows = [IndexChange(kind=kind, key=key) for key in dict.fromkeys(keys)]
+    if rows:
+        IndexChange.objects.bulk_create(rows)
+        kick_on_commit()
+
+
+def kick_on_commit() -> None:
+    """Apply the queue once the current transaction commits."""
+    transaction.on_commit(kick, robust=True)
+
+
+def kick() -> None:
+    """Ask for the due changes to be applied, unless an earlier kick already took them all."""
+    from .tasks import apply_index_changes
+
+    if _due().exists():
+        apply_index_changes.enqueue()
+
+
+# Applying ---------------------------------------------------------------------
+
+
+@dataclass
+class QueueResult:
+    applied: int = 0
+    failed: int = 0
+    error: str = ""
+
+
+def _due():
+    ready = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+    return IndexChange.objects.filter(applied_at__isnull=True).filter(ready)
+
+
+def due_rows() -> list[IndexChange]:
+    return list(_due()[:BATCH_SIZE])
+
+
+def pending_count() -> int:
+    return IndexChange.objects.filter(applied_at__isnull=True).count()
+
+
+def latest_change_id() -> int:
+    return IndexChange.objects.aggregate(latest=Max("id"))["latest"] or 0
+
+
+def writes_for_rows(rows: Iterable[IndexChange]) -> IndexWrites:
+    """What the rows' pages and suggestion entries need now: recomputed, never replayed."""
+    rows = list(rows)
+    page_ids = {int(row.key) for row in rows if row.kind == IndexChange.PAGE}
+    existing = list(Page.objects.filter(pk__in=page_ids))
+    pages: dict[int, Page] = {}
+    for page in existing:
+        pages.update((affected.pk, affected) for affected in affected_pages(page))
+    writes = writes_for_pages(pages.values())
+    writes.add(writes_for_deleted(sorted(page_ids - {page.pk for page in existing})))
+    writes.add(writes_for_suggestions(row.key for row in rows if row.kind == IndexChange.SUGGESTION))
+    return writes
+
+
+def apply_due() -> QueueResult:
+    """Apply every due change, batch by batch; stop at the first batch Elasticsearch cannot take."""
+    result = QueueResult()
+    while rows := due_rows():
+        error = _apply(rows)
+        if error:
+            result.failed += len(rows)
+            result.error = error
+            break
+        result.applied += len(rows)
+    IndexChange.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
+    return result
+
+
+def _apply(rows: list[IndexChange]) -> str:
+    """Write the rows' changes; mark them applied, or due again later. Returns the error, if any."""
+    ids = [row.pk for row in rows]
+    try:
+        writes = writes_for_rows(rows)
+        write_database(writes)
+        _write_elasticsearch(writes, ensure=any(row.kind == IndexChange.ENSURE for row in rows))
+    except Exception as error:
+        attempts = max(row.attempts for row in rows) + 1
+        delay = retry_delay(attempts)
+        IndexChange.objects.filter(pk__in=ids).update(
+            attempts=attempts,
+            next_attempt_at=timezone.now() + timedelta(seconds=delay),
+            last_error=f"{error.__class__.__name__}: {error}"[:2000],
+        )
+        logger.warning(
+            "Search index: %s changes kept for retry in %.0f s (attempt %s): %s", len(ids), delay, attempts, error
+        )
+        schedule_retry(delay)
+        return str(error) or error.__class__.__name__
+    IndexChange.objects.filter(pk__in=ids).update(applied_at=timezone.now(), last_error="")
+    return ""
+
+
+class ElasticsearchAway(Exception):
+    """Elasticsearch is known to be down (a recent failure): do not wait on it again yet."""
+
+
+def _write_elasticsearch(writes: IndexWrites, ensure: bool) -> None:
+    store = get_store()
+    if store is None:
+        return
+    if PRIMARY_COOLDOWN.active():
+        raise ElasticsearchAway("Elasticsearch failed moments ago; waiting before trying again.")
+    try:
+        if not store.exists():
+            from .maintenance import rebuild
+
+            logger.info("Search index: the Elasticsearch index is missing; building it.")
+            rebuild(get_store("bulk"))  # reads every page, so it takes in these writes too
+            return
+        if writes:
+            write_elasticsearch(writes, store)
+    except Exception as error:
+        if _is_unreachable(error):
+            PRIMARY_COOLDOWN.start()  # searches skip the cluster too, instead of each waiting on it
+        raise
+
+
+def _is_unreachable(error: Exception) -> bool:
+    from elastic_transport import TransportError
+
+    return isinstance(error, TransportError)
+
+
+def retry_delay(attempts: int) -> float:
+    """5 s, 10 s, 20 s, ... doubling up to the maximum (settings.SEARCH_RETRY_*)."""
+    return min(settings.SEARCH_RETRY_BASE_SECONDS * 2 ** (attempts - 1), settings.SEARCH_RETRY_MAX_SECONDS)
+
+
+# Retrying -------------------------------------------------------------------------
+
+_timer_lock = threading.Lock()
+_timer: threading.Timer | None = None
+
+
+def schedule_retry(delay: float) -> None:
+    """A deferred task where the queue has a worker; otherwise a timer in this process."""
+    from .tasks import apply_index_changes
+
+    if apply_index_changes.get_backend().supports_defer:
+        apply_index_changes.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
+    elif settings.SEARCH_RETRY_IN_PROCESS:
+        _start_timer(delay)
+
+
+def _start_timer(delay: float) -> None:
+    global _timer
+    with _timer_lock:
+        if _timer is not None and _timer.is_alive():
+            return
+        _timer = threading.Timer(delay, _retry_in_thread)
+        _timer.daemon = True
+        _timer.start()
+
+
+def _retry_in_thread() -> None:
+    global _timer
+    with _timer_lock:
+        _timer = None
+    try:
+        close_old_connections()
+        apply_due()
+    except Exception:
+        logger.exception("Search index: retrying queued changes failed")
+    finally:
+        connection.close()
+
+
+def kick_if_pending() -> None:
+    """At start-up: changes left queued by an earlier process (or an outage) are taken up again."""
+    try:
+        if IndexChange.objects.filter(applied_at__isnull=True).exists():
+            kick()
+    except Exception:
+        logger.exception("Search index: could not look at the queue of index changes")
