@@ -234,9 +234,10 @@ def _retry_in_thread() -> None:
 
 
 def kick_if_pending() -> None:
-    """At start-up: changes left queued by an earlier process (or an outage) are taken up again."""
+    """At start-up: changes left queued by an earlier process (or an outage) are taken up again,
+    in the background, so the request that notices them does not wait for a rebuild."""
     try:
         if IndexChange.objects.filter(applied_at__isnull=True).exists():
-            kick()
+            schedule_retry(0)
     except Exception:
         logger.exception("Search index: could not look at the queue of index changes")

@@ -214,3 +214,25 @@ def test_a_frozen_cluster_falls_back_and_queues_writes_on_their_own_short_timeou
     settings.ELASTICSEARCH_URL = es_url
     retry_now()
     assert es_ids(es_store) == {study.pk, added.pk}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_new_web_process_takes_up_what_an_earlier_one_left_queued(es_url, es_store, settings):
+    from search.apps import _take_up_queue
+
+    pioneer = make_pioneer("Queue Quarrington")
+    settings.ELASTICSEARCH_URL = CLOSED_PORT_URL
+    study = make_case_study(pioneer, "Discharge to assess beds")  # queued; that process then stopped
+    assert waiting()
+
+    settings.ELASTICSEARCH_URL = es_url
+    settings.SEARCH_RETRY_IN_PROCESS = True
+    PRIMARY_COOLDOWN.clear()
+    IndexChange.objects.update(next_attempt_at=None)
+    _take_up_queue()  # the new process's first request: returns at once, applies in the background
+    deadline = time.monotonic() + 30
+    while waiting() and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+    assert waiting() == []
+    assert study.pk in es_ids(es_store)
