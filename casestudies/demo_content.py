@@ -8,7 +8,7 @@ is illustrative: modest, locally monitored and attributed to role-based
 contacts at example.org addresses. No real people are named and no URLs are
 invented.
 
-Slugs and choice values come from themes/seed.py and casestudies/choices.py.
+Slugs and choice values are the taxonomies' seeded slugs (themes/migrations/0002) and casestudies/choices.py.
 """
 
 from textwrap import dedent
