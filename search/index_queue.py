@@ -72,11 +72,21 @@ def kick_on_commit() -> None:
 
 
 def kick() -> None:
-    """Ask for the due changes to be applied, unless an earlier kick already took them all."""
+    """Ask for a task to apply the new changes, unless an earlier kick already asked for one for them all.
+
+    Flipping `enqueued` is one UPDATE, so of many kicks after one transaction
+    (one per recorded change) only the first enqueues a task.
+    """
     from .tasks import apply_index_changes
 
-    if _due().exists():
+    fresh = IndexChange.objects.filter(applied_at__isnull=True, enqueued=False)
+    if not fresh.update(enqueued=True):
+        return
+    try:
         apply_index_changes.enqueue()
+    except Exception:
+        IndexChange.objects.filter(applied_at__isnull=True).update(enqueued=False)
+        raise
 
 
 # Applying ---------------------------------------------------------------------

@@ -80,6 +80,7 @@ class IndexChange(models.Model):
     key = models.CharField(max_length=80, blank=True, help_text="Page id, or suggestion id such as “theme-4”.")
     created_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    enqueued = models.BooleanField(default=False, help_text="A task to apply it has been asked for.")
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)

@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from casestudies.models import CaseStudyPage
 from search import index_queue
 from search.engine import PRIMARY_COOLDOWN
 from search.models import IndexChange
@@ -236,3 +237,18 @@ def test_a_new_web_process_takes_up_what_an_earlier_one_left_queued(es_url, es_s
 
     assert waiting() == []
     assert study.pk in es_ids(es_store)
+
+
+@pytest.mark.django_db
+def test_one_transaction_asks_the_worker_for_one_task_however_many_changes_it_records(es_store, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    pioneer = make_pioneer("Queue Quenington")
+    DBTaskResult.objects.all().delete()
+    with committed():  # one transaction: three publishes, each recording its change
+        for number in range(3):
+            page = CaseStudyPage(title=f"Batch study {number}", summary="A study.", narrative="What they did.")
+            pioneer.add_child(instance=page)
+            page.save_revision().publish()
+    changes = waiting()
+    assert len(changes) >= 3 and all(row.enqueued for row in changes)
+    assert DBTaskResult.objects.filter(task_path__endswith="apply_index_changes").count() == 1
