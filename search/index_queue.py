@@ -22,18 +22,15 @@ from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from wagtail.models import Page
 
 from .engine import PRIMARY_COOLDOWN
 from .models import IndexChange
 from .sync import (
     IndexWrites,
-    affected_pages,
     get_store,
     write_database,
     write_elasticsearch,
-    writes_for_deleted,
-    writes_for_pages,
+    writes_for_page_ids,
     writes_for_suggestions,
 )
 
@@ -63,12 +60,7 @@ def _record(kind: str, keys: Iterable[str]) -> None:
     rows = [IndexChange(kind=kind, key=key) for key in dict.fromkeys(keys)]
     if rows:
         IndexChange.objects.bulk_create(rows)
-        kick_on_commit()
-
-
-def kick_on_commit() -> None:
-    """Apply the queue once the current transaction commits."""
-    transaction.on_commit(kick, robust=True)
+        transaction.on_commit(kick, robust=True)  # applied once the change has committed
 
 
 def kick() -> None:
@@ -120,12 +112,7 @@ def writes_for_rows(rows: Iterable[IndexChange]) -> IndexWrites:
     """What the rows' pages and suggestion entries need now: recomputed, never replayed."""
     rows = list(rows)
     page_ids = {int(row.key) for row in rows if row.kind == IndexChange.PAGE}
-    existing = list(Page.objects.filter(pk__in=page_ids))
-    pages: dict[int, Page] = {}
-    for page in existing:
-        pages.update((affected.pk, affected) for affected in affected_pages(page))
-    writes = writes_for_pages(pages.values())
-    writes.add(writes_for_deleted(sorted(page_ids - {page.pk for page in existing})))
+    writes = writes_for_page_ids(page_ids, with_affected=True)
     writes.add(writes_for_suggestions(row.key for row in rows if row.kind == IndexChange.SUGGESTION))
     return writes
 
@@ -150,7 +137,7 @@ def _apply(rows: list[IndexChange]) -> str:
     try:
         writes = writes_for_rows(rows)
         write_database(writes)
-        _write_elasticsearch(writes, ensure=any(row.kind == IndexChange.ENSURE for row in rows))
+        _write_elasticsearch(writes)  # an ENSURE row needs no writes of its own: a missing index is rebuilt
     except Exception as error:
         attempts = max(row.attempts for row in rows) + 1
         delay = retry_delay(attempts)
@@ -172,7 +159,7 @@ class ElasticsearchAway(Exception):
     """Elasticsearch is known to be down (a recent failure): do not wait on it again yet."""
 
 
-def _write_elasticsearch(writes: IndexWrites, ensure: bool) -> None:
+def _write_elasticsearch(writes: IndexWrites) -> None:
     store = get_store()
     if store is None:
         return

@@ -14,14 +14,9 @@ from wagtail.models import Page
 
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
-from casestudies.visibility import is_visible, visible
+from casestudies.visibility import visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
-
-
-def is_indexable(page: Page) -> bool:
-    """Content the public may see (casestudies.visibility decides that for every surface)."""
-    return type(page.specific) in INDEXED_MODELS and is_visible(page)
 
 
 def visible_ids(pages: list[Page]) -> set[int]:

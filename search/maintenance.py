@@ -6,29 +6,18 @@ rebuilds through here when it finds the Elasticsearch index missing.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
-from wagtail.models import Page
 
 from . import db_store
 from .es_store import IndexStore, fingerprint, suggest_fingerprint
 from .index_queue import latest_change_id, writes_for_rows
 from .indexing import build_document, indexable_pages, suggestion_entries, title_suggestion
 from .models import IndexChange
-from .sync import (
-    IndexWrites,
-    write_database,
-    write_elasticsearch,
-    writes_for_deleted,
-    writes_for_pages,
-    writes_for_suggestions,
-)
-
-logger = logging.getLogger(__name__)
+from .sync import write_database, write_elasticsearch, writes_for_page_ids, writes_for_suggestions
 
 Progress = Callable[[str, int], Callable[[int], None]]  # (what, total) -> advance(by)
 
@@ -107,8 +96,6 @@ def _replay_changes_since(change_id: int, store: IndexStore | None) -> tuple[int
 
 # Drift -------------------------------------------------------------------------------
 
-DRIFT_KINDS = ("missing", "extra", "stale")
-
 
 @dataclass
 class Drift:
@@ -151,16 +138,9 @@ def repair(drift: Drift, store: IndexStore | None) -> int:
     suggestion_ids = drift.ids("suggestions")
     # Title suggestions ("page-<id>") follow their page; pioneers, themes and categories are looked up by id.
     page_ids |= {int(pk.removeprefix("page-")) for pk in suggestion_ids if pk.startswith("page-")}
-    writes = _writes_for_page_ids(page_ids)
+    writes = writes_for_page_ids(page_ids)
     writes.add(writes_for_suggestions(pk for pk in suggestion_ids if not pk.startswith("page-")))
     write_database(writes)
     if store is not None:
         write_elasticsearch(writes, store)
     return len(page_ids) + len(suggestion_ids)
-
-
-def _writes_for_page_ids(page_ids: set[int]) -> IndexWrites:
-    pages = list(Page.objects.filter(pk__in=page_ids))
-    writes = writes_for_pages(pages)
-    writes.add(writes_for_deleted(page_ids - {page.pk for page in pages}))
-    return writes

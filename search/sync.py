@@ -3,7 +3,7 @@
 Everything here recomputes from the pages as they are now, so applying the
 same change twice, late or out of order leaves the indices right. Changes
 reach this module through the durable queue (search.index_queue); repair and
-rebuild call it directly.
+rebuild (search.maintenance) call it directly.
 """
 
 from __future__ import annotations
@@ -93,6 +93,20 @@ def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
     return writes
 
 
+def writes_for_page_ids(page_ids: Iterable[int], *, with_affected: bool = False) -> IndexWrites:
+    """The writes for these pages as they are now, deleted ones included; with_affected adds the
+    pages whose documents depend on them (search.sync.affected_pages)."""
+    page_ids = set(page_ids)
+    existing = list(Page.objects.filter(pk__in=page_ids))
+    pages: dict[int, Page] = {page.pk: page for page in existing}
+    if with_affected:
+        for page in existing:
+            pages.update((affected.pk, affected) for affected in affected_pages(page))
+    writes = writes_for_pages(pages.values())
+    writes.add(writes_for_deleted(sorted(page_ids - {page.pk for page in existing})))
+    return writes
+
+
 def writes_for_deleted(page_ids: Iterable[int]) -> IndexWrites:
     """Pages that no longer exist: their documents and any suggestion naming them go."""
     page_ids = list(page_ids)
@@ -115,11 +129,3 @@ def write_database(writes: IndexWrites) -> None:
 def write_elasticsearch(writes: IndexWrites, store: IndexStore) -> None:
     """One bulk request per index and one refresh; raises when Elasticsearch cannot take it."""
     store.apply(writes.documents, writes.removed, writes.suggestions, writes.removed_suggestions)
-
-
-def sync_pages(pages: Iterable[Page], store: IndexStore | None = None) -> None:
-    """Bring these pages' documents in line in both indices now (repairs and tests)."""
-    writes = writes_for_pages(pages)
-    write_database(writes)
-    if store is not None:
-        write_elasticsearch(writes, store)

@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from search import index_queue, maintenance
 from search.es_store import IndexStore
+from search.indexing import indexable_pages
 from search.models import IndexChange, SearchEntry
 from search.sync import get_store
 
@@ -109,7 +110,7 @@ class Command(BaseCommand):
 
     def handle_ensure(self, store: IndexStore | None) -> None:
         """Start-up: never fails because Elasticsearch is away; the queue builds the index once it answers."""
-        if not SearchEntry.objects.exists() and any(True for _ in maintenance.indexable_pages()):
+        if not SearchEntry.objects.exists() and any(True for _ in indexable_pages()):
             self.stdout.write("The database index is empty: filling it.")
             maintenance.rebuild(None, self._progress)
         if store is None:
