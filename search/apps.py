@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from search.indexing import signals
 
         signals.connect()
         request_started.connect(_take_up_queue, dispatch_uid="search_take_up_queue")
@@ -17,6 +17,6 @@ class SearchConfig(AppConfig):
 def _take_up_queue(**kwargs) -> None:
     """On a web process's first request, apply index changes an earlier process or an outage left queued."""
     request_started.disconnect(_take_up_queue, dispatch_uid="search_take_up_queue")
-    from .index_queue import kick_if_pending
+    from search.indexing.queue import kick_if_pending
 
     kick_if_pending()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .facets import FACETS, FACETS_BY_NAME
+from search.facets import FACETS, FACETS_BY_NAME
 
-SORTS = ("relevance", "newest", "oldest", "title")
+# Every sort the portal offers, with the label people see; each engine orders by these names.
+SORTS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title A to Z"}
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window; both engines honour it
+MAX_RESULT_WINDOW = 10_000  # deepest result reachable; the Elasticsearch index's max_result_window is set from it
 MAX_QUERY_LENGTH = 1_000  # longer queries are cut, not refused: only the start carries meaning
 MAX_QUERY_WORDS = 32  # keeps fuzzy expansion within the cluster's clause limit
 MAX_VALUES_PER_FACET = 50

@@ -1,4 +1,4 @@
-"""The one search response both engines return, and its JSON shape (DESIGN.md)."""
+"""The one search response both engines return, and its JSON shape (README, "Search API")."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .facets import FACETS, Facet
-from .request import SearchRequest
+from search.facets import FACETS, Facet
+from search.request import SearchRequest
 
 
 @dataclass

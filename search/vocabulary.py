@@ -70,7 +70,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 def synonym_groups() -> list[list[str]]:
-    from .models import SearchSynonym
+    from search.models import SearchSynonym
 
     return [group for group in (synonym.term_list() for synonym in SearchSynonym.objects.all()) if len(group) > 1]
 

@@ -8,9 +8,9 @@ import uuid
 import pytest
 from django.conf import settings
 
-from search.es_client import get_client
-from search.es_store import IndexStore
-from search.indexing import suggestion_entries
+from search.engines.elasticsearch.client import get_client
+from search.engines.elasticsearch.store import IndexStore
+from search.indexing.documents import suggestion_entries
 
 TEST_PREFIX = "test_"
 
@@ -53,7 +53,7 @@ def es_store(es_url, settings, db):
 def database_engine(settings, db):
     """The portal on its embedded database engine (no Elasticsearch configured)."""
     settings.ELASTICSEARCH_URL = ""
-    from search.db_engine import DatabaseEngine
+    from search.engines.database.engine import DatabaseEngine
 
     return DatabaseEngine()
 
@@ -70,7 +70,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def _fresh_search_cooldown():
     """An outage remembered by one test must not send the next test's searches elsewhere."""
-    from search.engine import PRIMARY_COOLDOWN
+    from search.engines.base import PRIMARY_COOLDOWN
 
     PRIMARY_COOLDOWN.clear()
     yield

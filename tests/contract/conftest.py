@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from search.db_engine import DatabaseEngine
-from search.es_client import get_client
-from search.es_engine import ElasticsearchEngine
+from search.engines.database.engine import DatabaseEngine
+from search.engines.elasticsearch.client import get_client
+from search.engines.elasticsearch.engine import ElasticsearchEngine
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
 
 

@@ -7,8 +7,8 @@ import logging
 import pytest
 from django.conf import settings
 
-from search.es_client import get_client
-from search.es_engine import ElasticsearchEngine
+from search.engines.elasticsearch.client import get_client
+from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.models import SearchEntry
 from search.request import SearchRequest
 from search.response import Hit

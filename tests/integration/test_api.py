@@ -213,7 +213,7 @@ def test_a_case_study_page_links_similar_approaches_at_other_pioneers(client, es
 
 
 def test_odd_digits_get_a_400_and_do_not_send_anyone_to_the_fallback(client, corpus):
-    from search.engine import PRIMARY_COOLDOWN
+    from search.engines.base import PRIMARY_COOLDOWN
 
     for params, field in (({"year": "２０１５"}, "year"), ({"year": "²⁰¹⁵"}, "year"), ({"page": "３"}, "page")):
         response = client.get("/api/v1/search", params)
@@ -226,7 +226,8 @@ def test_odd_digits_get_a_400_and_do_not_send_anyone_to_the_fallback(client, cor
 
 
 def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_request_only(corpus, search_logs):
-    from search.engine import PRIMARY_COOLDOWN, get_engine
+    from search.engines import get_engine
+    from search.engines.base import PRIMARY_COOLDOWN
     from search.request import SearchRequest
 
     engine = get_engine()

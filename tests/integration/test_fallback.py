@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from search.engine import PRIMARY_COOLDOWN
+from search.engines.base import PRIMARY_COOLDOWN
+from search.indexing.tasks import apply_index_changes
 from search.models import IndexChange
-from search.tasks import apply_index_changes
 from tests.factories import make_barrier, make_case_study, make_pioneer
 
 from .conftest import CLOSED_PORT_URL, db_documents, es_hits, es_ids
@@ -37,7 +37,7 @@ def test_search_falls_back_to_the_database_when_elasticsearch_is_down(client, es
     assert {result["id"] for result in body["results"]} == {study.pk, barrier.pk}
     assert body["total"] == 2
     assert [value["value"] for value in body["facets"]["pioneer"] if value["selected"]] == [pioneer.slug]
-    [warning] = warnings_from(search_logs, "search.engine")
+    [warning] = warnings_from(search_logs, "search.engines.base")
     assert "fell back to the database engine" in warning
 
     suggestions = client.get("/api/v1/suggest", {"q": "Virtual w"})
@@ -61,7 +61,7 @@ def test_publishing_while_elasticsearch_is_down_succeeds_and_the_queue_catches_u
 
     assert study.live and barrier.live
     assert set(db_documents()) == {before.pk, study.pk, barrier.pk}
-    warnings = warnings_from(search_logs, "search.index_queue")
+    warnings = warnings_from(search_logs, "search.indexing.queue")
     assert warnings and all("kept for retry" in message for message in warnings)
     waiting = IndexChange.objects.filter(applied_at__isnull=True)
     assert {int(row.key) for row in waiting} >= {study.pk, barrier.pk}

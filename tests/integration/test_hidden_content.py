@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from casestudies.models import BarrierPage
-from search.db_engine import DatabaseEngine
+from search.engines.database.engine import DatabaseEngine
 from search.request import SearchRequest
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
 from themes.models import BarrierCategory

@@ -16,10 +16,10 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from casestudies.models import CaseStudyPage
-from search import index_queue
-from search.engine import PRIMARY_COOLDOWN
+from search.engines.base import PRIMARY_COOLDOWN
+from search.indexing import queue as index_queue
+from search.indexing.tasks import apply_index_changes
 from search.models import IndexChange
-from search.tasks import apply_index_changes
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer
 
 from .conftest import CLOSED_PORT_URL, db_documents, es_hits, es_ids
@@ -196,7 +196,7 @@ def frozen():
 def test_a_frozen_cluster_falls_back_and_queues_writes_on_their_own_short_timeouts(
     client, es_url, es_store, settings, frozen
 ):
-    from search.es_client import get_client
+    from search.engines.elasticsearch.client import get_client
 
     pioneer = make_pioneer("Queue Quy")
     study = make_case_study(pioneer, "Frailty hubs in the community")

@@ -11,7 +11,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyPage
-from search.db_engine import DatabaseEngine
+from search.engines.database.engine import DatabaseEngine
 from search.request import SearchRequest
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
 from themes.models import Theme

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from search.es_store import IndexStore
+from search.engines.elasticsearch.store import IndexStore
 from search.models import SearchEntry
 from search.request import SearchRequest
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
@@ -244,7 +244,7 @@ def test_changes_landing_while_a_rebuild_runs_are_all_in_both_indices_after_it(
     es_store, es_engine, content, monkeypatch, during
 ):
     """An unpublish, a new page and a rename while the rebuild reads pages or loads them: none is lost or undone."""
-    from search import maintenance
+    from search.indexing import maintenance
 
     other = make_case_study(content["pioneer"], "Evening clinics in pharmacies")
     changes: dict[str, object] = {}
@@ -321,9 +321,9 @@ def test_check_and_repair_cover_the_suggestion_index(client, es_url, es_store, c
 def test_ensure_with_the_cluster_down_starts_anyway_and_the_queue_builds_the_index_later(
     es_url, es_store, es_engine, content, settings
 ):
-    from search.engine import PRIMARY_COOLDOWN
+    from search.engines.base import PRIMARY_COOLDOWN
+    from search.indexing.tasks import apply_index_changes
     from search.models import IndexChange
-    from search.tasks import apply_index_changes
 
     es_store.drop_all()
     settings.ELASTICSEARCH_URL = CLOSED_PORT_URL

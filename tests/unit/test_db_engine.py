@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from wagtail.models import Page
 
-from search.db_engine import DatabaseEngine
-from search.indexing import searchable_text
+from search.engines.database.engine import DatabaseEngine
+from search.engines.database.store import searchable_text
 from search.models import SearchEntry
 from search.request import SearchRequest
 

@@ -1,9 +1,9 @@
 """Query building, compared as dicts: what the Elasticsearch engine sends."""
 
-from search.es_query import (
+from search.engines.elasticsearch.query import (
     FUZZY_FIELDS,
     PHRASE_FIELDS,
-    SORTS,
+    SORT_CLAUSES,
     TEXT_FIELDS,
     ContentSearch,
     completion_search,
@@ -100,7 +100,7 @@ def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_o
 def test_no_words_means_no_query_no_highlight_and_newest_first():
     body = build(SearchRequest())
     assert "query" not in body and "highlight" not in body and "suggest" not in body
-    assert body["sort"] == SORTS["newest"]
+    assert body["sort"] == SORT_CLAUSES["newest"]
 
 
 def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean():

@@ -1,6 +1,6 @@
 import pytest
 
-from search.es_query import ContentSearch
+from search.engines.elasticsearch.query import ContentSearch
 from search.facets import FACETS, Facet
 from search.request import SearchRequest
 from search.vocabulary import expand_query

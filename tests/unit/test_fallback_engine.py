@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.engine import Cooldown, EngineUnavailable, FallbackEngine, QueryRefused
+from search.engines.base import Cooldown, EngineUnavailable, FallbackEngine, QueryRefused
 from search.request import SearchRequest
 
 

@@ -59,3 +59,11 @@ def test_query_text_loses_control_characters_and_is_capped():
     long = clean_query_text("word " * 5_000)
     assert len(long.split()) == 32
     assert len(clean_query_text("x" * 10_000)) == 1_000
+
+
+def test_every_engine_orders_by_exactly_the_sorts_the_request_offers():
+    from search.engines.database.engine import ORDERINGS
+    from search.engines.elasticsearch.query import SORT_CLAUSES
+    from search.request import SORTS
+
+    assert set(ORDERINGS) == set(SORTS) == set(SORT_CLAUSES)

@@ -14,9 +14,9 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.db_engine import DatabaseEngine
-from search.es_client import get_client
-from search.es_engine import ElasticsearchEngine
+from search.engines.database.engine import DatabaseEngine
+from search.engines.elasticsearch.client import get_client
+from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.request import SearchRequest
 
 QUERIES = [

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import index_queue, maintenance
-from search.es_store import IndexStore
-from search.indexing import indexable_pages
+from search.engines.elasticsearch.store import IndexStore
+from search.indexing import maintenance
+from search.indexing import queue as index_queue
+from search.indexing.documents import indexable_pages
+from search.indexing.sync import get_store
 from search.models import IndexChange, SearchEntry
-from search.sync import get_store
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 Searches must fail fast when the cluster is away so the database engine can
 answer instead; index writes fail fast too and are retried from the queue
-(search.index_queue); only rebuilds and repairs, run by an operator, wait longer.
+(search.indexing.queue); only rebuilds and repairs, run by an operator, wait longer.
 """
 
 from __future__ import annotations

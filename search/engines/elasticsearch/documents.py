@@ -19,6 +19,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from search.request import MAX_RESULT_WINDOW
+
 english_stop = token_filter("english_stop", "stop", stopwords="_english_")
 # All of hunspell's stems, not just the longest: "admissions" stems to "admit" only, while
 # "admission" gives both "admission" and "admit"; keeping every stem lets each find the other.
@@ -30,7 +32,7 @@ exact = analyzer("exact_words", tokenizer="standard", filter=["lowercase", engli
 phrases = analyzer("phrase_shingles", tokenizer="standard", filter=["lowercase", shingles])
 sortable = normalizer("sortable", filter=["lowercase"])
 
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 10_000}
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": MAX_RESULT_WINDOW}
 
 
 def english_text(**kwargs) -> Text:
@@ -74,7 +76,7 @@ class ContentDocument(Document):
     spelling = Text(analyzer=phrases)  # for "did you mean": words and shingles, unstemmed
 
     class Index:
-        name = "content"  # replaced per environment by search.index_names
+        name = "content"  # a placeholder: the store names each versioned index from SEARCH_INDEX_PREFIX
         settings = INDEX_SETTINGS
 
 

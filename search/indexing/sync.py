@@ -2,25 +2,22 @@
 
 Everything here recomputes from the pages as they are now, so applying the
 same change twice, late or out of order leaves the indices right. Changes
-reach this module through the durable queue (search.index_queue); repair and
-rebuild (search.maintenance) call it directly.
+reach this module through the durable queue (search.indexing.queue); repair and
+rebuild (search.indexing.maintenance) call it directly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from wagtail.models import Page
 
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
-
-from . import db_store
-from .es_client import get_client
-from .es_store import IndexStore
-from .indexing import (
+from search.engines.database import store as db_store
+from search.indexing.documents import (
     INDEXED_MODELS,
     build_document,
     pioneer_suggestion,
@@ -28,6 +25,9 @@ from .indexing import (
     title_suggestion,
     visible_ids,
 )
+
+if TYPE_CHECKING:
+    from search.engines.elasticsearch.store import IndexStore
 
 
 @dataclass
@@ -50,6 +50,12 @@ class IndexWrites:
 
 
 def get_store(purpose: str = "write") -> IndexStore | None:
+    """The Elasticsearch store, or None when ELASTICSEARCH_URL is not set (the client is imported only then)."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    from search.engines.elasticsearch.client import get_client
+    from search.engines.elasticsearch.store import IndexStore
+
     client = get_client(purpose=purpose)
     return IndexStore(client, settings.SEARCH_INDEX_PREFIX) if client else None
 
@@ -95,7 +101,7 @@ def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
 
 def writes_for_page_ids(page_ids: Iterable[int], *, with_affected: bool = False) -> IndexWrites:
     """The writes for these pages as they are now, deleted ones included; with_affected adds the
-    pages whose documents depend on them (search.sync.affected_pages)."""
+    pages whose documents depend on them (affected_pages)."""
     page_ids = set(page_ids)
     existing = list(Page.objects.filter(pk__in=page_ids))
     pages: dict[int, Page] = {page.pk: page for page in existing}

@@ -1,4 +1,7 @@
-"""Which engine answers: Elasticsearch when configured and reachable, else the database.
+"""What every engine offers, and how one stands in for another.
+
+This module never imports a concrete engine (search.engines.database,
+search.engines.elasticsearch); search.engines.get_engine chooses them.
 
 An outage degrades to the database engine, with a warning in the log and
 `"engine": "database"` in the response; users never see an error for it.
@@ -6,14 +9,14 @@ An outage degrades to the database engine, with a warning in the log and
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from typing import Any, Protocol
 
-from django.conf import settings
-
-from .request import SearchRequest
-from .response import Hit, SearchResponse
+from search.request import SearchRequest
+from search.response import Hit, SearchResponse
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +100,6 @@ class FallbackEngine:
         return self._call("related", page_id, size)
 
 
-def get_engine() -> SearchEngine:
-    from .db_engine import DatabaseEngine
-
-    if not settings.ELASTICSEARCH_URL:
-        return DatabaseEngine()
-    from .es_client import get_client
-    from .es_engine import ElasticsearchEngine
-
-    return FallbackEngine(ElasticsearchEngine(get_client(), settings.SEARCH_INDEX_PREFIX), DatabaseEngine())
+def fingerprint(document: dict[str, Any]) -> str:
+    """A stable hash of a stored document: each store reports these, so drift is found without comparing fields."""
+    return hashlib.sha256(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()

@@ -13,9 +13,9 @@ from typing import Any
 from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch.dsl.query import Query
 
-from .facets import FACETS, FACETS_BY_NAME, Facet
-from .request import SearchRequest
-from .vocabulary import ExpandedQuery
+from search.facets import FACETS, FACETS_BY_NAME, Facet
+from search.request import SearchRequest
+from search.vocabulary import ExpandedQuery
 
 # Title over summary over body; names of taxonomies and pioneers help too.
 # The .exact subfields (unstemmed) reward the very words typed.
@@ -35,7 +35,7 @@ TEXT_FIELDS = (
 )
 PHRASE_FIELDS = ("title.exact^6", "summary.exact^3", "body.exact")
 HIGHLIGHT_FIELDS = ("title", "summary", "body")
-SORTS: dict[str, list[Any]] = {
+SORT_CLAUSES: dict[str, list[Any]] = {  # one per search.request.SORTS name
     "relevance": ["_score", {"published": {"order": "desc"}}, "title_sort"],
     "newest": [{"published": {"order": "desc"}}, "title_sort"],
     "oldest": [{"published": {"order": "asc"}}, "title_sort"],
@@ -119,7 +119,7 @@ class ContentSearch(FacetedSearch):
         self.expanded = expanded
         self.search_request = request
         filters = {name: list(values) for name, values in request.filters.items()}
-        super().__init__(query=expanded.text or None, filters=filters, sort=SORTS[request.effective_sort()])
+        super().__init__(query=expanded.text or None, filters=filters, sort=SORT_CLAUSES[request.effective_sort()])
 
     def search(self) -> Search:
         search = super().search().extra(track_total_hits=True).source(excludes=["body", "spelling"])

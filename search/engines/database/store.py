@@ -1,4 +1,4 @@
-"""Writing the database engine's index (SearchEntry rows), mirroring es_store."""
+"""Writing the database engine's index (SearchEntry rows), mirroring the Elasticsearch store."""
 
 from __future__ import annotations
 
@@ -7,9 +7,24 @@ from typing import Any
 
 from django.db import transaction
 
-from .es_store import fingerprint
-from .indexing import searchable_text
-from .models import SearchEntry
+from search.engines.base import fingerprint
+from search.models import SearchEntry
+
+
+def searchable_text(document: dict[str, Any]) -> str:
+    """All words of a document that text search looks at, for the database engine."""
+    parts = [
+        document.get("title", ""),
+        document.get("summary", ""),
+        document.get("body", ""),
+        document.get("pioneer_name", ""),
+        document.get("case_study", ""),
+        *document.get("theme_names", []),
+        *document.get("barrier_category_names", []),
+        *document.get("care_group_names", []),
+        *document.get("tag_names", []),
+    ]
+    return " ".join(part for part in parts if part).lower()
 
 
 def _entry(document: dict[str, Any]) -> SearchEntry:

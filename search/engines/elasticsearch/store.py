@@ -5,14 +5,12 @@ Each kind of index ("content", "suggest") is read through an alias
 A rebuild fills a new versioned index and moves the alias in one
 `update_aliases` call, so searches never see a half-built index. While a
 rebuild runs, live updates are written to every versioned index of the kind,
-and search.maintenance replays every change recorded meanwhile before the
+and search.indexing.maintenance replays every change recorded meanwhile before the
 swap, so nothing published or withdrawn during a rebuild is lost.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -22,17 +20,13 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import scan, streaming_bulk
 
-from .documents import INDEX_SETTINGS, ContentDocument, SuggestionDocument
+from search.engines.base import fingerprint
+from search.engines.elasticsearch.documents import INDEX_SETTINGS, ContentDocument, SuggestionDocument
 
 logger = logging.getLogger(__name__)
 
 DOCUMENT_CLASSES = {"content": ContentDocument, "suggest": SuggestionDocument}
 BULK_CHUNK_SIZE = 200
-
-
-def fingerprint(document: dict[str, Any]) -> str:
-    """A stable hash of a document, so drift can be found without comparing every field."""
-    return hashlib.sha256(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def suggest_fingerprint(entry: dict[str, Any]) -> str:
@@ -209,6 +203,11 @@ class IndexStore:
             source_excludes=["title_sort"],
         )
         return {hit["_id"]: fingerprint(hit["_source"]) for hit in hits}
+
+    @staticmethod
+    def suggestion_fingerprint(entry: dict[str, Any]) -> str:
+        """The fingerprint a suggestion entry has once stored (compare with suggestion_fingerprints)."""
+        return suggest_fingerprint(entry)
 
     def suggestion_fingerprints(self) -> dict[str, str]:
         """Every suggestion entry's id and the fingerprint of its stored source (compare with suggest_fingerprint)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import reduce
@@ -21,12 +22,12 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
-from .facets import FACETS, FACETS_BY_NAME, Facet
-from .indexing import TITLE_SUGGESTION_WEIGHT, suggestion_entries
-from .models import SearchEntry
-from .request import SearchRequest
-from .response import Hit, SearchResponse, build_facet_results, hit_from_document
-from .vocabulary import STOP_WORDS, expand_query
+from search.facets import FACETS, FACETS_BY_NAME, Facet
+from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
+from search.models import SearchEntry
+from search.request import SearchRequest
+from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
+from search.vocabulary import STOP_WORDS, expand_query
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "es", "ed", "s")
 MIN_STEM = 4  # shorter words match whole, or "age" would find "manage"
@@ -214,14 +215,23 @@ def _title_key(document: Document) -> str:
     return document.get("title", "").casefold()
 
 
-def order(documents: list[Document], sort: str, scores: dict[int, float]) -> list[Document]:
-    """Sort as es_query.SORTS does: ties in score by newest, then by title."""
-    if sort == "title":
-        return sorted(_by_published(documents, newest=True), key=_title_key)
-    ordered = _by_published(sorted(documents, key=_title_key), newest=sort != "oldest")
-    if sort == "relevance":
-        ordered.sort(key=lambda doc: -scores.get(doc["id"], 0.0))
+def _by_relevance(documents: list[Document], scores: dict[int, float]) -> list[Document]:
+    ordered = _by_published(sorted(documents, key=_title_key), newest=True)
+    ordered.sort(key=lambda doc: -scores.get(doc["id"], 0.0))
     return ordered
+
+
+# One per search.request.SORTS name, ordered as the Elasticsearch query orders: ties by newest, then title.
+ORDERINGS: dict[str, Callable[[list[Document], dict[int, float]], list[Document]]] = {
+    "relevance": _by_relevance,
+    "newest": lambda documents, _scores: _by_published(sorted(documents, key=_title_key), newest=True),
+    "oldest": lambda documents, _scores: _by_published(sorted(documents, key=_title_key), newest=False),
+    "title": lambda documents, _scores: sorted(_by_published(documents, newest=True), key=_title_key),
+}
+
+
+def order(documents: list[Document], sort: str, scores: dict[int, float]) -> list[Document]:
+    return ORDERINGS[sort](documents, scores)
 
 
 def mark(text: str, pattern: re.Pattern[str]) -> str:

@@ -10,13 +10,19 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 
-from .engine import get_engine
-from .facets import CONTENT_TYPES
-from .http import read_only
-from .request import DEFAULT_PAGE_SIZE, InvalidParameter, SearchRequest, parse_search_params
-from .response import SearchResponse
+from search.engines import get_engine
+from search.facets import CONTENT_TYPES
+from search.request import (
+    DEFAULT_PAGE_SIZE,
+    MAX_RESULT_WINDOW,
+    SORTS,
+    InvalidParameter,
+    SearchRequest,
+    parse_search_params,
+)
+from search.response import SearchResponse
+from search.web.http import read_only
 
-SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title A to Z"}
 EXPORT_PAGE_SIZE = 100
 
 
@@ -59,7 +65,7 @@ def search_page(request):
     try:
         search_request = parse_search_params(request.GET)
     except InvalidParameter as error:
-        context = {"error": error, "search_query": request.GET.get("q", "")[:200], "sorts": SORT_LABELS}
+        context = {"error": error, "search_query": request.GET.get("q", "")[:200], "sorts": SORTS}
         return render(request, "search/search_page.html", context, status=400)
     response = get_engine().search(search_request)
     page_links = {
@@ -73,7 +79,7 @@ def search_page(request):
     context = {
         "search": response,
         "search_query": search_request.q,
-        "sorts": SORT_LABELS,
+        "sorts": SORTS,
         "selected_filters": _selected_filters(response),
         "page_links": page_links,
         "feed_url": "/search/feed/?" + _query_string(search_request),
@@ -156,7 +162,7 @@ def search_export(request):
                     _csv_safe(hit.summary),
                 ]
             )
-        if page >= response.pages or page * EXPORT_PAGE_SIZE >= 10_000:
+        if page >= response.pages or page * EXPORT_PAGE_SIZE >= MAX_RESULT_WINDOW:
             break
         page += 1
     return http_response

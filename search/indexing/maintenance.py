@@ -1,6 +1,6 @@
 """Whole-index work: rebuild, drift check and repair, for both indices and both kinds of document.
 
-`manage.py search_index` is their command line; the queue (search.index_queue)
+`manage.py search_index` is their command line; the queue (search.indexing.queue)
 rebuilds through here when it finds the Elasticsearch index missing.
 """
 
@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from . import db_store
-from .es_store import IndexStore, fingerprint, suggest_fingerprint
-from .index_queue import latest_change_id, writes_for_rows
-from .indexing import build_document, indexable_pages, suggestion_entries, title_suggestion
-from .models import IndexChange
-from .sync import write_database, write_elasticsearch, writes_for_page_ids, writes_for_suggestions
+from search.engines.base import fingerprint
+from search.engines.database import store as db_store
+from search.indexing.documents import build_document, indexable_pages, suggestion_entries, title_suggestion
+from search.indexing.queue import latest_change_id, writes_for_rows
+from search.indexing.sync import write_database, write_elasticsearch, writes_for_page_ids, writes_for_suggestions
+from search.models import IndexChange
+
+if TYPE_CHECKING:  # the Elasticsearch store is passed in, never imported: the embedded default runs without it
+    from search.engines.elasticsearch.store import IndexStore
 
 Progress = Callable[[str, int], Callable[[int], None]]  # (what, total) -> advance(by)
 
@@ -127,7 +130,7 @@ def find_drift(store: IndexStore | None, progress: Progress = _quiet) -> Drift:
     drift.found["database"] = _compare(expected, db_store.fingerprints(), key=int)
     if store is not None:
         drift.found["elasticsearch"] = _compare(expected, store.fingerprints(), key=int)
-        suggestions = {entry["id"]: suggest_fingerprint(entry) for entry in expected_suggestions(documents)}
+        suggestions = {entry["id"]: store.suggestion_fingerprint(entry) for entry in expected_suggestions(documents)}
         drift.found["suggestions"] = _compare(suggestions, store.suggestion_fingerprints())
     return drift
 

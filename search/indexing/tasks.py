@@ -7,8 +7,8 @@ from django_tasks import task
 
 @task()
 def apply_index_changes() -> dict[str, int | str]:
-    """Apply the queued index changes that are due (search.index_queue)."""
-    from .index_queue import apply_due
+    """Apply the queued index changes that are due (search.indexing.queue)."""
+    from search.indexing.queue import apply_due
 
     result = apply_due()
     return {"applied": result.applied, "failed": result.failed, "error": result.error}

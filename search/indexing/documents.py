@@ -122,22 +122,6 @@ def _first_sentences(text: str, limit: int = 280) -> str:
     return cut[: stop + 1] if stop > limit // 2 else cut.rsplit(" ", 1)[0] + "…"
 
 
-def searchable_text(document: dict[str, Any]) -> str:
-    """All words of a document that text search looks at, for the database engine."""
-    parts = [
-        document.get("title", ""),
-        document.get("summary", ""),
-        document.get("body", ""),
-        document.get("pioneer_name", ""),
-        document.get("case_study", ""),
-        *document.get("theme_names", []),
-        *document.get("barrier_category_names", []),
-        *document.get("care_group_names", []),
-        *document.get("tag_names", []),
-    ]
-    return " ".join(part for part in parts if part).lower()
-
-
 PIONEER_SUGGESTION_WEIGHT, TAXONOMY_SUGGESTION_WEIGHT, TITLE_SUGGESTION_WEIGHT = 30, 20, 10
 
 

@@ -1,6 +1,6 @@
 """Lifecycle hooks: publish, unpublish, move, delete, privacy and taxonomy edits.
 
-Each handler records what changed in the durable queue (search.index_queue),
+Each handler records what changed in the durable queue (search.indexing.queue),
 inside the transaction that makes the change; the queue brings the affected
 documents in line once it commits.
 """
@@ -13,9 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage
+from search.indexing import queue as index_queue
 from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
-
-from . import index_queue
 
 
 def on_page_changed(sender, instance, **kwargs) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from search.web import api, views
 
 urlpatterns = [
     path("api/v1/search", api.search_api, name="api-search"),

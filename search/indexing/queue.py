@@ -23,9 +23,8 @@ from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from .engine import PRIMARY_COOLDOWN
-from .models import IndexChange
-from .sync import (
+from search.engines.base import PRIMARY_COOLDOWN
+from search.indexing.sync import (
     IndexWrites,
     get_store,
     write_database,
@@ -33,6 +32,7 @@ from .sync import (
     writes_for_page_ids,
     writes_for_suggestions,
 )
+from search.models import IndexChange
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def kick() -> None:
     Flipping `enqueued` is one UPDATE, so of many kicks after one transaction
     (one per recorded change) only the first enqueues a task.
     """
-    from .tasks import apply_index_changes
+    from search.indexing.tasks import apply_index_changes
 
     fresh = IndexChange.objects.filter(applied_at__isnull=True, enqueued=False)
     if not fresh.update(enqueued=True):
@@ -167,7 +167,7 @@ def _write_elasticsearch(writes: IndexWrites) -> None:
         raise ElasticsearchAway("Elasticsearch failed moments ago; waiting before trying again.")
     try:
         if not store.exists():
-            from .maintenance import rebuild
+            from search.indexing.maintenance import rebuild
 
             logger.info("Search index: the Elasticsearch index is missing; building it.")
             rebuild(get_store("bulk"))  # reads every page, so it takes in these writes too
@@ -199,7 +199,7 @@ _timer: threading.Timer | None = None
 
 def schedule_retry(delay: float) -> None:
     """A deferred task where the queue has a worker; otherwise a timer in this process."""
-    from .tasks import apply_index_changes
+    from search.indexing.tasks import apply_index_changes
 
     if apply_index_changes.get_backend().supports_defer:
         apply_index_changes.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()

@@ -1,12 +1,12 @@
-"""The JSON search API: /api/v1/search and /api/v1/suggest (DESIGN.md contract)."""
+"""The JSON search API: /api/v1/search and /api/v1/suggest (contract in the README, "Search API")."""
 
 from __future__ import annotations
 
 from django.http import JsonResponse
 
-from .engine import get_engine
-from .http import read_only
-from .request import InvalidParameter, clean_query_text, parse_search_params, positive_int
+from search.engines import get_engine
+from search.request import InvalidParameter, clean_query_text, parse_search_params, positive_int
+from search.web.http import read_only
 
 SUGGEST_DEFAULT, SUGGEST_MAX = 8, 10
 

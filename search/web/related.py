@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from .engine import get_engine
-from .indexing import INDEXED_MODELS
-from .response import Hit
+from search.engines import get_engine
+from search.indexing.documents import INDEXED_MODELS
+from search.response import Hit
 
 logger = logging.getLogger(__name__)
 

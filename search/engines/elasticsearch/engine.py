@@ -8,11 +8,11 @@ from typing import Any
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
-from .engine import EngineUnavailable, QueryRefused
-from .es_query import ContentSearch, completion_search, match_count_search, related_search
-from .request import SearchRequest
-from .response import Hit, SearchResponse, build_facet_results, hit_from_document
-from .vocabulary import ExpandedQuery, expand_query
+from search.engines.base import EngineUnavailable, QueryRefused
+from search.engines.elasticsearch.query import ContentSearch, completion_search, match_count_search, related_search
+from search.request import SearchRequest
+from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
+from search.vocabulary import ExpandedQuery, expand_query
 
 logger = logging.getLogger(__name__)
 

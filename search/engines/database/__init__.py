@@ -1,0 +1,1 @@
+"""The embedded engine: search over the database (SearchEntry rows), no server needed."""

@@ -1,0 +1,1 @@
+"""The Elasticsearch engine: client, index definitions, query building, store and engine."""
