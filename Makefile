@@ -14,7 +14,7 @@ help:
 	@echo "make test-fast the tests that need no Elasticsearch or browser"
 	@echo "make es        start a local Elasticsearch on 127.0.0.1:$(ES_PORT); make es-stop stops it"
 	@echo "make bench     benchmarks"
-	@echo "make lint      ruff checks"
+	@echo "make lint      ruff and shellcheck"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,7 @@ bench: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/shellcheck scripts/*.sh .ci/run
 
 format: venv
 	$(BIN)/ruff format .

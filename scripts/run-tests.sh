@@ -11,6 +11,8 @@ export TEST_ELASTICSEARCH_URL="${TEST_ELASTICSEARCH_URL:-http://127.0.0.1:${ES_P
 
 echo "==> Checking code style and migrations"
 "$BIN/ruff" check .
+"$BIN/ruff" format --check .
+"$BIN/shellcheck" scripts/*.sh .ci/run
 "$BIN/python" manage.py makemigrations --check --dry-run
 "$BIN/python" manage.py check
 

@@ -33,7 +33,7 @@ from themes.models import BarrierCategory, Theme
 
 DEMO_PASSWORD = "demo-password-for-tests"
 
-# DOMAIN.md, "The 14 pioneers (first wave, 2013)": name → NHS England region.
+# The 14 pioneers named in 2013 (docs/domain.md): name → NHS England region.
 DOMAIN_PIONEERS = {
     "Barnsley": "North",
     "Cheshire": "North",
@@ -214,7 +214,7 @@ def test_demo_pages_render(client, first_load):
         assert response.status_code == 200, page.url
         assert f"<h1>{html.escape(page.title)}</h1>" in response.content.decode(), page.url
     assert client.get("/pioneers/").status_code == 200
-    # Greenwich's headline figures (DOMAIN.md) read as numbers people write.
+    # Greenwich's published headline figures read as numbers people write.
     content = "".join(client.get(study.url).content.decode() for study in greenwich_studies)
     assert "2,000" in content
     assert "E+" not in content
