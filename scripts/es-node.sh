@@ -6,8 +6,7 @@
 #   org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip
 # (the only Elasticsearch distribution this network can reach). That zip has no
 # bundled JDK and only core analysis, so the script supplies Debian's OpenJDK
-# and the hunspell en_GB dictionary. See DESIGN.md, "The Elasticsearch you test
-# against".
+# and the hunspell en_GB dictionary. See docs/operations.md.
 #
 # Usage: scripts/es-node.sh start|stop|restart|status|url|fetch|logs|help
 #
