@@ -32,3 +32,22 @@ def test_every_term_of_every_synonym_group_finds_pages_written_with_any_other(en
                     f"{term!r} missed {sorted(pages[t].title for t in pages if pages[t].pk in expected - found)}"
                 )
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("S75", "a section 75 agreement pooled the budgets"),
+        ("HWB", "the health and wellbeing board signed it off"),
+        ("ASC", "adult social care staff joined the team"),
+        ("BCF", "money from the Better Care Fund"),
+        ("DToC", "fewer delayed transfers of care"),
+        ("ED", "fewer attendances at the emergency department"),
+    ],
+)
+def test_commissioners_shorthand_finds_what_authors_spelled_out(engine, typed, written):
+    pioneer = make_pioneer("Shorthand pioneer")
+    wanted = make_case_study(pioneer, "Spelled out in full", summary=f"In the first year {written}.")
+    make_case_study(pioneer, "Unrelated work", summary="A falls service for older people.")
+    found = [hit.id for hit in engine.search(SearchRequest(q=typed)).results]
+    assert found == [wanted.pk]
