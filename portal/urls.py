@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("casestudies.urls")),
+    path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),
 ]
 
