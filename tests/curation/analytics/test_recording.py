@@ -6,7 +6,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.db import DatabaseError
+from django.core.signals import request_finished
+from django.db import DatabaseError, close_old_connections
 
 from curation.analytics.models import SearchClick, SearchLog
 from curation.analytics.recording import logged_query, pending, record_click
@@ -140,13 +141,19 @@ def test_a_recorder_that_fails_never_breaks_the_search(client, corpus, monkeypat
 
 
 def test_the_row_is_written_after_the_response_not_during_it(rf, corpus):
+    receivers = [entry[1]() for entry in request_finished.receivers]  # weak references
+    assert receivers.index(pending.flush_after_response) < receivers.index(close_old_connections)
     from search.web.views import search_page
 
     response = search_page(rf.get("/search/", {"q": "record"}))  # a view call alone: the server has not closed it
 
     assert response.status_code == 200
     assert SearchLog.objects.count() == 0 and len(pending) == 1
-    response.close()  # what the server does once the response has gone
+    request_finished.disconnect(close_old_connections)  # as the test client does: keep the test's transaction
+    try:
+        response.close()  # what the server does once the response has gone
+    finally:
+        request_finished.connect(close_old_connections)
     assert SearchLog.objects.count() == 1 and len(pending) == 0
 
 
