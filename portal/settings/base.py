@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "casestudies",
     "search",
     "curation.analytics",
+    "curation.promotions",
     "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
