@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -83,7 +83,7 @@ class PendingWrites:
                     )
                     clicks = [click for click in clicks if click.search_id in known]
                     SearchClick.objects.bulk_create(clicks)
-        except DatabaseError:
+        except Exception:  # whatever goes wrong, analytics must not break the response being closed
             logger.exception("Lost %s search log rows and %s clicks", len(logs), len(clicks))
             return 0
         return len(logs) + len(clicks)

@@ -247,3 +247,10 @@ def test_typed_words_are_escaped_in_the_report(curator):
     content = curator.get(URL).content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_the_permission_can_be_given_to_a_group_in_the_admin(client):
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x-long-password-1"))
+    permission = Permission.objects.get(content_type__app_label="analytics", codename="view_searchlog")
+    content = client.get("/admin/groups/new/").content.decode()
+    assert f'value="{permission.pk}"' in content

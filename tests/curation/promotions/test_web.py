@@ -137,3 +137,17 @@ def test_the_page_chooser_offers_only_promotable_types(admin, site):
     content = admin.get(ADD_URL).content.decode()
     [models] = set(re.findall(r'"modelNames": (\[[^\]]*\])', content))
     assert json.loads(models) == ["casestudies.casestudypage", "casestudies.barrierpage", "casestudies.workaroundpage"]
+
+
+@pytest.mark.elasticsearch
+def test_the_api_on_elasticsearch_lists_them_too(client, es_store, promote):
+    pioneer = make_pioneer("Wirral", region="north")
+    study = make_case_study(pioneer, "Delayed discharge at Arrowe Park", summary="Fewer delayed discharges.")
+    barrier = make_barrier(study, "No step-down beds")
+    promote(["DToC"], barrier, study)
+
+    body = client.get("/api/v1/search", {"q": "delayed transfers of care"}).json()
+
+    assert body["engine"] == "elasticsearch"
+    assert [item["id"] for item in body["promoted"]] == [barrier.pk, study.pk]
+    assert body["promoted"][0]["title"] == "No step-down beds"
