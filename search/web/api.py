@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from search.engines import get_engine
 from search.request import InvalidParameter, clean_query_text, parse_search_params, positive_int
 from search.web.http import read_only
+from search.web.renamed_terms import follows_renamed_terms
 
 SUGGEST_DEFAULT, SUGGEST_MAX = 8, 10
 
@@ -16,6 +17,7 @@ def error_response(error: InvalidParameter) -> JsonResponse:
 
 
 @read_only
+@follows_renamed_terms
 def search_api(request):
     try:
         search_request = parse_search_params(request.GET)
