@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("casestudies.urls")),
     path("", include("search.web.urls")),
+    path("", include("curation.guides.urls")),
 ]
 
 if settings.DEBUG:
