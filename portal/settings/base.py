@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "casestudies",
     "search",
     "curation.guides",
+    "curation.barrier_register",
     "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
