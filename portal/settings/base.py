@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "themes",
     "casestudies",
     "search",
+    "curation",
     "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
