@@ -24,9 +24,12 @@ from .moderation import ensure_moderation_workflow, set_default_review_date
 from .roles import ensure_authors, ensure_curators, sync_roles
 
 
-def on_pioneer_saved(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:  # fixtures load rows as they are
-        ensure_authors(instance)
+def on_pioneer_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if raw:  # fixtures load rows as they are
+        return
+    if update_fields is not None and not {"title", "slug"} & set(update_fields):
+        return  # a draft revision of a live page: the stored (public) name has not changed
+    ensure_authors(instance)
 
 
 def on_home_created(sender, instance, created, raw=False, **kwargs) -> None:
