@@ -77,8 +77,9 @@ class PioneerPage(PublicSubtreeMixin, Page):
     status = models.CharField(max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PIONEER)
     website = models.URLField(blank=True)
 
+    # Taxonomies are snippets, which Wagtail would offer through a pop-up chooser: a few values read better as a list.
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("region"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("region", widget=forms.Select), FieldPanel("status")]),
         FieldPanel("plan_summary"),
         FieldPanel("partners"),
         FieldRowPanel([FieldPanel("population_served"), FieldPanel("website")]),
@@ -150,7 +151,13 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("care_groups", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("stage"), FieldPanel("start_date"), FieldPanel("date_published")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("stage", widget=forms.Select),
+                        FieldPanel("start_date"),
+                        FieldPanel("date_published"),
+                    ]
+                ),
                 FieldPanel("tags"),
             ],
             heading="Classification",
@@ -241,7 +248,7 @@ class BarrierPage(CaseStudyChildPage):
     status = models.CharField(max_length=20, choices=BarrierStatus.choices, default=BarrierStatus.ONGOING)
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("category"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("category", widget=forms.Select), FieldPanel("status")]),
         FieldPanel("description"),
     ]
     permalink_name = "barrier-permalink"

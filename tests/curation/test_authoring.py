@@ -1,0 +1,102 @@
+"""Authoring that does not fight the author, found by trying it as an author would."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import TaskState
+
+from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
+from tests.factories import committed, make_barrier, make_case_study
+from themes.models import BarrierCategory, Region, Stage
+
+from .admin_forms import add_url, barrier_form, edit_url, errors_of, form_for, workaround_form
+
+pytestmark = pytest.mark.django_db
+
+SUBMIT = {"action-submit": "action-submit"}
+
+
+def options(page: str, name: str) -> list[str]:
+    """The labels of a <select>'s options, the empty one left out."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    assert select, f"no drop-down for {name}"
+    labels = re.findall(r'<option value="([^"]*)"[^>]*>(.*?)</option>', select.group(1), re.S)
+    return [html.unescape(label.strip()) for value, label in labels if value]
+
+
+# --- short taxonomies are drop-downs, not pop-up choosers -----------------------------------------------------
+
+
+def test_stage_is_a_drop_down_of_its_five_values(author_client, leeds):
+    page = author_client.get(add_url(CaseStudyPage, leeds.pioneer)).content.decode()
+    assert options(page, "stage") == list(Stage.objects.values_list("name", flat=True))
+    assert len(options(page, "stage")) == 5
+    assert 'id="id_stage-chooser"' not in page
+
+
+def test_barrier_category_is_a_drop_down(author_client, leeds):
+    page = author_client.get(add_url(BarrierPage, leeds.study)).content.decode()
+    assert options(page, "category") == list(BarrierCategory.objects.values_list("name", flat=True))
+    assert 'id="id_category-chooser"' not in page
+
+
+def test_a_pioneers_region_is_a_drop_down(curator_client, leeds):
+    page = curator_client.get(edit_url(leeds.pioneer)).content.decode()
+    assert options(page, "region") == list(Region.objects.values_list("name", flat=True))
+    assert 'id="id_region-chooser"' not in page
+
+
+# --- a workaround's barriers come from its own case study ---------------------------------------------------
+
+
+def test_a_workarounds_barriers_are_its_own_case_studys_drafts_included(author_client, leeds, kent):
+    other_study = make_case_study(leeds.pioneer, "Another Leeds study", themes=("pooled-budgets",))
+    make_barrier(other_study, "A barrier of another study")
+    page = author_client.get(add_url(WorkaroundPage, leeds.study)).content.decode()
+    offered = options(page, "barrier_links-__prefix__-barrier")
+    assert offered == sorted([leeds.barrier.title, leeds.draft_barrier.title])
+    # A barrier from elsewhere cannot be posted either.
+    data = workaround_form("Borrowed fix", "borrowed-fix", [kent.barrier])
+    response = author_client.post(add_url(WorkaroundPage, leeds.study), data)
+    assert response.status_code == 200 and "Select a valid choice" in errors_of(response)
+    assert not WorkaroundPage.objects.filter(slug="borrowed-fix").exists()
+
+
+def test_editing_a_workaround_offers_the_same_barriers(author_client, leeds):
+    page = author_client.get(edit_url(leeds.workaround)).content.decode()
+    offered = options(page, "barrier_links-0-barrier")
+    assert offered == sorted([leeds.barrier.title, leeds.draft_barrier.title])
+
+
+def test_a_workaround_can_be_drafted_and_submitted_before_its_barrier_is_published(
+    client, author_client, curator_client, leeds
+):
+    response = author_client.post(add_url(BarrierPage, leeds.study), barrier_form("Faxes lost", "faxes-lost"))
+    assert response.status_code == 302, errors_of(response)
+    barrier = BarrierPage.objects.get(slug="faxes-lost")
+    assert not barrier.live
+    data = workaround_form("Secure email instead of fax", "secure-email", [barrier])
+    response = author_client.post(add_url(WorkaroundPage, leeds.study), data)
+    assert response.status_code == 302, errors_of(response)
+    workaround = WorkaroundPage.objects.get(slug="secure-email")
+    assert [link.barrier for link in workaround.barrier_links.all()] == [barrier]
+    for page in (workaround, barrier):
+        response = author_client.post(edit_url(page), form_for(page, page.title, **SUBMIT))
+        assert response.status_code == 302, errors_of(response)
+
+    approve = [
+        TaskState.objects.get(workflow_state__object_id=str(p.pk), status="in_progress") for p in (workaround, barrier)
+    ]
+    with committed():  # the workaround first: it goes public without its unpublished barrier
+        curator_client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[workaround.pk, "approve", approve[0].pk])
+        )
+    workaround = WorkaroundPage.objects.get(pk=workaround.pk)
+    assert workaround.live and "Faxes lost" not in client.get(workaround.url).content.decode()
+    with committed():
+        curator_client.post(reverse("wagtailadmin_pages:workflow_action", args=[barrier.pk, "approve", approve[1].pk]))
+    assert "Faxes lost" in client.get(workaround.url).content.decode()
