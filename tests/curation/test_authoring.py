@@ -100,3 +100,44 @@ def test_a_workaround_can_be_drafted_and_submitted_before_its_barrier_is_publish
     with committed():
         curator_client.post(reverse("wagtailadmin_pages:workflow_action", args=[barrier.pk, "approve", approve[1].pk]))
     assert "Faxes lost" in client.get(workaround.url).content.decode()
+
+
+# --- no avatars from an outside service -------------------------------------------------------------------
+
+
+def test_the_admin_fetches_no_avatar_from_an_outside_service(author_client, curator_client, leeds):
+    for client in (author_client, curator_client):
+        for url in ["/admin/", edit_url(leeds.study), "/admin/account/"]:
+            page = client.get(url).content.decode()
+            assert "gravatar" not in page, url
+
+
+# --- the public contact block ----------------------------------------------------------------------------------
+
+
+def contact_block(client, study) -> str:
+    page = client.get(study.url).content.decode()
+    match = re.search(r'<p class="contact">(.*?)</p>', page, re.S)
+    return match.group(1).strip() if match else ""
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"contact_email": "team@example.org"}, '<a href="mailto:team@example.org">team@example.org</a>'),
+        ({"contact_role": "Programme office"}, "<span>Programme office</span>"),
+        ({"contact_name": "Jo Bloggs"}, "<span>Jo Bloggs</span>"),
+        (
+            {"contact_name": "Jo Bloggs", "contact_role": "Lead", "contact_email": "jo@example.org"},
+            '<span>Jo Bloggs, Lead</span>\n  <a href="mailto:jo@example.org">jo@example.org</a>',
+        ),
+    ],
+)
+def test_the_contact_shows_no_blank_line_or_stray_comma(client, leeds, fields, expected):
+    study = make_case_study(leeds.pioneer, "Contact study", **fields)
+    assert contact_block(client, study) == expected
+
+
+def test_no_contact_at_all_shows_no_contact_heading(client, leeds):
+    study = make_case_study(leeds.pioneer, "No contact study")
+    assert "<h2>Contact</h2>" not in client.get(study.url).content.decode()
