@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
 from tests.factories import committed, make_barrier, make_case_study
 from themes.models import BarrierCategory, Region, Stage
 
-from .admin_forms import add_url, barrier_form, edit_url, errors_of, form_for, workaround_form
+from .admin_forms import add_url, barrier_form, case_study_form, edit_url, errors_of, form_for, workaround_form
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +104,31 @@ def test_a_workaround_can_be_drafted_and_submitted_before_its_barrier_is_publish
     assert "Faxes lost" in client.get(workaround.url).content.decode()
 
 
+# --- the dashboard offers the author's own pioneer ----------------------------------------------------------
+
+
+def test_the_dashboard_offers_to_add_a_case_study_to_the_authors_pioneer(author_client, leeds, kent):
+    dashboard = author_client.get("/admin/").content.decode()
+    assert "Your pioneer" in dashboard
+    assert f'href="{add_url(CaseStudyPage, leeds.pioneer)}"' in dashboard
+    assert "Add a case study" in dashboard
+    assert add_url(CaseStudyPage, kent.pioneer) not in dashboard
+    assert author_client.get(add_url(CaseStudyPage, leeds.pioneer)).status_code == 200  # and the link works
+
+
+def test_an_author_of_two_pioneers_sees_both(client, leeds, kent):
+    author = make_user("two-hats", leeds.pioneer.authors_role.group, kent.pioneer.authors_role.group)
+    client.force_login(author)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Your pioneers" in dashboard
+    for pioneer in (leeds.pioneer, kent.pioneer):
+        assert add_url(CaseStudyPage, pioneer) in dashboard
+
+
+def test_curators_get_no_such_panel(curator_client, leeds):
+    assert "Add a case study" not in curator_client.get("/admin/").content.decode()
+
+
 # --- no avatars from an outside service -------------------------------------------------------------------
 
 
@@ -141,3 +168,39 @@ def test_the_contact_shows_no_blank_line_or_stray_comma(client, leeds, fields, e
 def test_no_contact_at_all_shows_no_contact_heading(client, leeds):
     study = make_case_study(leeds.pioneer, "No contact study")
     assert "<h2>Contact</h2>" not in client.get(study.url).content.decode()
+
+
+# --- the preview shows what the checklist still lacks -----------------------------------------------------------
+
+
+def preview(client, study, data) -> str:
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[study.pk])
+    assert json.loads(client.post(url, data).content)["is_valid"] is True
+    return html.unescape(client.get(url).content.decode())
+
+
+def test_the_preview_lists_the_checklists_gaps(author_client, client, leeds):
+    study = leeds.draft_study
+    shown = preview(author_client, study, form_for(study, study.title, themes=[], no_patient_data=None))
+    assert "Preview: not ready to submit for moderation." in shown
+    notice = shown[shown.index('class="preview-checklist"') : shown.index("</aside>")]
+    assert "at least one theme" in notice
+    assert "no patient-identifiable information" in notice
+    assert "a contact" not in notice and "a summary" not in notice  # the form gave those
+
+
+def test_a_complete_preview_says_so_and_the_public_never_sees_the_notice(author_client, client, leeds):
+    study = leeds.study
+    shown = preview(author_client, study, form_for(study, study.title))
+    assert "Preview: the moderation checklist is complete." in shown
+    client.logout()
+    assert "preview-checklist" not in client.get(study.url).content.decode()
+
+
+def test_the_preview_of_a_new_case_study_has_the_notice_too(author_client, leeds):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["casestudies", "casestudypage", leeds.pioneer.pk])
+    response = author_client.post(url, case_study_form("New one", "new-one", outcomes=()))
+    assert json.loads(response.content)["is_valid"] is True
+    shown = html.unescape(author_client.get(url).content.decode())
+    assert "at least one barrier or outcome" in shown
+    assert not Page.objects.filter(slug="new-one").exists()
