@@ -27,8 +27,8 @@ class GuardedBrowseView(BrowseView):
 class GuardedChosenMultipleView(ChosenMultipleView):
     def get(self, request):
         ids = set(request.GET.getlist("id"))
-        if not all(pk.isdigit() for pk in ids):
-            raise Http404("Page ids are numbers.")
+        if not all(pk.isascii() and pk.isdigit() and len(pk) < 19 for pk in ids):
+            raise Http404("Page ids are whole numbers.")
         if choosable(Page.objects.filter(pk__in=ids), request.user).count() != len(ids):
             raise Http404("No such page.")
         return super().get(request)

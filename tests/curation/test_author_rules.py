@@ -244,3 +244,11 @@ def test_author_submits_and_a_curator_approves(author_client, curator_client, le
     assert live_title(page) == f"Leeds {kind}, reviewed"
     state.refresh_from_db()
     assert state.status == "approved"
+
+
+def test_the_guarded_chooser_answers_bad_ids_with_not_found(author_client, leeds):
+    chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+    for bad in ["abc", "²", "9" * 30, ""]:
+        assert author_client.get(chosen, {"id": bad}).status_code == 404, bad
+    assert author_client.get(chosen, {"id": str(leeds.study.pk)}).status_code == 200
+    assert author_client.get(reverse("wagtailadmin_choose_page_child", args=[leeds.draft_study.pk])).status_code == 200
