@@ -171,6 +171,13 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
         FieldPanel("review_by", permission="casestudies.set_review_date", heading="Review by (curators)"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("narrative")]
+    # A copy is new content: its author confirms it afresh, and it gets its own review date.
+    exclude_fields_in_copy = [
+        "no_patient_data",
+        "no_patient_data_confirmed_by",
+        "no_patient_data_confirmed_at",
+        "review_by",
+    ]
     parent_page_types = ["casestudies.PioneerPage"]
     subpage_types = ["casestudies.BarrierPage", "casestudies.WorkaroundPage"]
 

@@ -158,6 +158,19 @@ def test_who_confirmed_cannot_be_posted(author_client, leeds, curator):
     assert who.username == "leeds-author" and when.year == timezone.now().year
 
 
+def test_a_copy_is_confirmed_afresh(author_client, leeds):
+    study = leeds.study
+    author_client.post(edit_url(study), form_for(study, study.title))
+    assert confirmation(study)[0]
+    response = author_client.post(
+        reverse("wagtailadmin_pages:copy", args=[study.pk]),
+        {"new_title": "Copied study", "new_slug": "copied-study", "new_parent_page": str(leeds.pioneer.pk)},
+    )
+    assert response.status_code == 302
+    copy = CaseStudyPage.objects.get(slug="copied-study")
+    assert confirmation(copy) == (False, None, None) and copy.review_by is None
+
+
 # --- requesting changes --------------------------------------------------------------------------------
 
 
