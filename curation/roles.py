@@ -55,7 +55,7 @@ def _fit(title: str, suffix: str) -> str:
 
 
 def authors_group_name(pioneer: PioneerPage, group: Group | None = None) -> str:
-    """ "<pioneer> authors", told apart by slug, then id, when another group already has the name."""
+    """The group's name, "<pioneer> authors"; with the slug, then the page id, if another group has it."""
     candidates = [
         _fit(pioneer.title, " authors"),
         _fit(pioneer.title, f" ({pioneer.slug}) authors"),
