@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "themes",
     "casestudies",
     "search",
+    "curation",
     "curation.guides",
     "curation.barrier_register",
     "django_tasks_db",
@@ -120,6 +121,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 TAGGIT_CASE_INSENSITIVE = True
+# Avatars are initials drawn by the admin, not images fetched from an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Public search (search/): unset ELASTICSEARCH_URL means the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
