@@ -5,6 +5,7 @@ that pioneer's case studies, barriers and workarounds and nothing else.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -76,8 +77,9 @@ class PioneerPage(PublicSubtreeMixin, Page):
     status = models.CharField(max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PIONEER)
     website = models.URLField(blank=True)
 
+    # Taxonomies are snippets, which Wagtail would offer through a pop-up chooser: a few values read better as a list.
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("region"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("region", widget=forms.Select), FieldPanel("status")]),
         FieldPanel("plan_summary"),
         FieldPanel("partners"),
         FieldRowPanel([FieldPanel("population_served"), FieldPanel("website")]),
@@ -122,7 +124,26 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
     contact_name = models.CharField(max_length=120, blank=True)
     contact_role = models.CharField(max_length=160, blank=True)
     contact_email = models.EmailField(blank=True)
+    # The author's word that nothing here identifies a patient: who gave it and when is recorded by the
+    # admin form (curation.forms), and cleared when the box is unticked.
+    no_patient_data = models.BooleanField(
+        "This case study holds no patient-identifiable information",
+        default=False,
+        help_text="No names, dates of birth, NHS numbers, addresses or details that could identify a patient.",
+    )
+    no_patient_data_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    no_patient_data_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_by = models.DateField(
+        "review by",
+        null=True,
+        blank=True,
+        help_text="When curators check it is still right: two years after first publishing unless they set a date.",
+    )
 
+    # The admin form, with the moderation checklist, is curation.forms.CaseStudyForm: curation builds on
+    # pages, so it installs the form itself (curation.apps) and this module knows nothing of it.
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("narrative"),
@@ -130,7 +151,13 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("care_groups", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("stage"), FieldPanel("start_date"), FieldPanel("date_published")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("stage", widget=forms.Select),
+                        FieldPanel("start_date"),
+                        FieldPanel("date_published"),
+                    ]
+                ),
                 FieldPanel("tags"),
             ],
             heading="Classification",
@@ -140,14 +167,24 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
             [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]), FieldPanel("contact_email")],
             heading="Contact",
         ),
+        MultiFieldPanel([FieldPanel("no_patient_data")], heading="Before you submit for moderation"),
+        FieldPanel("review_by", permission="casestudies.set_review_date", heading="Review by (curators)"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("narrative")]
+    # A copy is new content: its author confirms it afresh, and it gets its own review date.
+    exclude_fields_in_copy = [
+        "no_patient_data",
+        "no_patient_data_confirmed_by",
+        "no_patient_data_confirmed_at",
+        "review_by",
+    ]
     parent_page_types = ["casestudies.PioneerPage"]
     subpage_types = ["casestudies.BarrierPage", "casestudies.WorkaroundPage"]
 
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+        permissions = [("set_review_date", "Can set a case study's review-by date")]
 
     @property
     def pioneer(self):
@@ -218,7 +255,7 @@ class BarrierPage(CaseStudyChildPage):
     status = models.CharField(max_length=20, choices=BarrierStatus.choices, default=BarrierStatus.ONGOING)
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("category"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("category", widget=forms.Select), FieldPanel("status")]),
         FieldPanel("description"),
     ]
     permalink_name = "barrier-permalink"

@@ -1,22 +1,31 @@
-"""Each pioneer's staff get their own corner of the site: a group with rights on its page only."""
+"""Deprecated: each pioneer's group is now its authors' role, kept by curation (curation.roles).
+
+The group is made and renamed by signals whenever a pioneer page is saved, so
+nothing needs to call these; they remain so that older callers keep working.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+import warnings
 
-PIONEER_EDITOR_PERMISSIONS = ("add_page", "change_page", "publish_page")
+from django.contrib.auth.models import Group
 
 
 def editors_group_name(pioneer) -> str:
-    return f"{pioneer.title} editors"
+    """Deprecated: the name of the pioneer's authors' group (curation.roles.authors_group_name)."""
+    warnings.warn("Use curation.roles.authors_group_name", DeprecationWarning, stacklevel=2)
+    from curation.roles import authors_group_name
+
+    return authors_group_name(pioneer, getattr(getattr(pioneer, "authors_role", None), "group", None))
 
 
 def ensure_pioneer_editors(pioneer) -> Group:
-    """A group whose members may write and publish under this pioneer's page and nowhere else."""
-    group, _ = Group.objects.get_or_create(name=editors_group_name(pioneer))
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    for codename in PIONEER_EDITOR_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=group, page=pioneer, permission=permission)
-    return group
+    """Deprecated: the pioneer's authors' group (curation.roles.ensure_authors), who write but never publish."""
+    warnings.warn(
+        "ensure_pioneer_editors is no longer needed: curation keeps each pioneer's authors' group",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    from curation.roles import ensure_authors
+
+    return ensure_authors(pioneer)

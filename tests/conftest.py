@@ -50,6 +50,14 @@ def es_store(es_url, settings, db):
 
 
 @pytest.fixture
+def es_engine(es_store, settings):
+    """The Elasticsearch engine on the fixture's fresh test indices."""
+    from search.engines.elasticsearch.engine import ElasticsearchEngine
+
+    return ElasticsearchEngine(get_client(settings.ELASTICSEARCH_URL), es_store.prefix)
+
+
+@pytest.fixture
 def database_engine(settings, db):
     """The portal on its embedded database engine (no Elasticsearch configured)."""
     settings.ELASTICSEARCH_URL = ""

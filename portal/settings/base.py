@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "themes",
     "casestudies",
     "search",
+    "curation",
+    "curation.guides",
+    "curation.barrier_register",
     "curation.analytics",
     "curation.promotions",
     "django_tasks_db",
@@ -131,6 +134,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 TAGGIT_CASE_INSENSITIVE = True
+# Avatars are initials drawn by the admin, not images fetched from an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Public search (search/): unset ELASTICSEARCH_URL means the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
+from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage
 from search.indexing import queue as index_queue
 from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
+from themes.signals import term_merged
 
 
 def on_page_changed(sender, instance, **kwargs) -> None:
@@ -52,6 +54,7 @@ TAXONOMY_USERS = {
     Stage: (lambda pk: CaseStudyPage.objects.filter(stage=pk), None),
     BarrierCategory: (_studies_with_barrier_category, "barrier_category"),
     Region: (_studies_in_region, None),
+    Tag: (lambda pk: CaseStudyPage.objects.filter(tagged_items__tag_id=pk), None),
 }
 
 
@@ -71,6 +74,14 @@ def on_taxonomy_deleting(sender, instance, **kwargs) -> None:
         index_queue.record_suggestions([f"{suggestion_prefix}-{instance.pk}"])
 
 
+def on_term_merged(sender, source_pk, source_slug, target, **kwargs) -> None:
+    """Every use of the merged term now names the survivor: those documents change (one batch, after commit)."""
+    studies, suggestion_prefix = TAXONOMY_USERS[sender]
+    index_queue.record_pages(studies(target.pk).values_list("pk", flat=True))
+    if suggestion_prefix:
+        index_queue.record_suggestions([f"{suggestion_prefix}-{source_pk}", f"{suggestion_prefix}-{target.pk}"])
+
+
 def connect() -> None:
     page_published.connect(on_page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search_page_unpublished")
@@ -83,3 +94,4 @@ def connect() -> None:
         pre_delete.connect(
             on_taxonomy_deleting, sender=model, dispatch_uid=f"search_taxonomy_deleting_{model.__name__}"
         )
+        term_merged.connect(on_term_merged, sender=model, dispatch_uid=f"search_term_merged_{model.__name__}")

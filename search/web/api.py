@@ -9,6 +9,7 @@ from search.extensions import API
 from search.request import InvalidParameter, clean_query_text, parse_search_params, positive_int
 from search.web.answer import answer
 from search.web.http import read_only
+from search.web.renamed_terms import follows_renamed_terms
 
 SUGGEST_DEFAULT, SUGGEST_MAX = 8, 10
 
@@ -18,6 +19,7 @@ def error_response(error: InvalidParameter) -> JsonResponse:
 
 
 @read_only
+@follows_renamed_terms
 def search_api(request):
     try:
         search_request = parse_search_params(request.GET)

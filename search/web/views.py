@@ -24,6 +24,7 @@ from search.request import (
 from search.response import SearchResponse
 from search.web.answer import Answer, answer
 from search.web.http import read_only
+from search.web.renamed_terms import follows_renamed_terms
 
 EXPORT_PAGE_SIZE = 100
 
@@ -63,6 +64,7 @@ def _selected_filters(response: SearchResponse) -> list[dict[str, str]]:
 
 
 @read_only
+@follows_renamed_terms
 def search_page(request):
     try:
         search_request = parse_search_params(request.GET)
@@ -125,6 +127,7 @@ def _bad_request_text(error: InvalidParameter) -> HttpResponse:
 
 
 @read_only
+@follows_renamed_terms
 def search_feed(request):
     """Follow a search: the newest 100 matching items as an Atom feed."""
     try:
@@ -157,6 +160,7 @@ def search_feed(request):
 
 
 @read_only
+@follows_renamed_terms
 def search_export(request):
     """Export the matching items (up to the result window) as CSV."""
     try:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
-from casestudies.permissions import ensure_pioneer_editors
 from casestudies.site_structure import ensure_site_structure
+from curation.roles import ensure_authors
 from tests.factories import make_barrier, make_case_study, make_pioneer
 from themes.models import BarrierCategory, CareGroup, Stage, Theme
 
@@ -329,19 +329,19 @@ def test_curator_can_rename_a_theme_in_the_admin(logged_in, pioneer):
     assert ">Pooled and aligned budgets</a>" in logged_in.get("/pioneers/leeds/pooled-money/").content.decode()
 
 
-# --- a pioneer's own editors, in the admin ------------------------------------------------------
+# --- a pioneer's own authors, in the admin (tests/curation has the full rules) ----------------------
 
 
-def test_pioneer_editor_can_add_only_under_own_pioneer(client, pioneer):
+def test_pioneer_author_can_add_only_under_own_pioneer(client, pioneer):
     other = make_pioneer("Kent", region="south")
     editor = get_user_model().objects.create_user("leeds-editor", "e@example.org", PASSWORD)
-    editor.groups.add(ensure_pioneer_editors(pioneer))
+    editor.groups.add(ensure_authors(pioneer))
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     assert client.get(add_url("casestudypage", pioneer)).status_code == 200
     response = client.post(add_url("casestudypage", pioneer), case_study_form())
     assert response.status_code == 302, form_errors(response)
-    assert CaseStudyPage.objects.get(slug="neighbourhood-teams").live
+    assert not CaseStudyPage.objects.get(slug="neighbourhood-teams").live  # authors never publish
     assert client.get(add_url("casestudypage", other)).status_code in (302, 403)
     client.post(add_url("casestudypage", other), case_study_form(slug="sneaky"))
     assert not CaseStudyPage.objects.filter(slug="sneaky").exists()
@@ -397,7 +397,7 @@ def test_a_page_chooser_never_lists_another_pioneers_drafts(client, pioneer):
     public = make_case_study(kent, "Kent's published study")
     own_draft = draft_case_study(pioneer, "Leeds' own draft")
     editor = get_user_model().objects.create_user("leeds-editor", "e@example.org", PASSWORD)
-    editor.groups.add(ensure_pioneer_editors(pioneer))
+    editor.groups.add(ensure_authors(pioneer))
     client.force_login(editor)
 
     browse = client.get(f"/admin/choose-page/{kent.pk}/").content.decode()

@@ -185,10 +185,11 @@ def test_every_demo_page_is_published_with_one_revision(first_load):
 
 
 @pytest.mark.django_db
-def test_each_pioneer_has_an_editors_group(first_load):
+def test_each_pioneer_has_an_authors_group(first_load):
     for pioneer in PioneerPage.objects.all():
-        group = Group.objects.get(name=f"{pioneer.title} editors")
+        group = Group.objects.get(name=f"{pioneer.title} authors")
         assert set(group.page_permissions.values_list("page_id", flat=True)) == {pioneer.pk}
+    assert not Group.objects.filter(name__endswith=" editors").exclude(name="Editors").exists()
 
 
 @pytest.mark.django_db

@@ -5,21 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from django.conf import settings
 
-from search.engines.elasticsearch.client import get_client
-from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.models import SearchEntry
 from search.request import SearchRequest
 from search.response import Hit
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
-
-
-@pytest.fixture
-def es_engine(es_store) -> ElasticsearchEngine:
-    """The Elasticsearch engine on the fixture's fresh test indices."""
-    return ElasticsearchEngine(get_client(settings.ELASTICSEARCH_URL), es_store.prefix)
 
 
 @pytest.fixture

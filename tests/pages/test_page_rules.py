@@ -21,8 +21,8 @@ from casestudies.models import (
     WorkaroundBarrier,
     WorkaroundPage,
 )
-from casestudies.permissions import editors_group_name, ensure_pioneer_editors
 from casestudies.site_structure import ensure_site_structure
+from curation.roles import authors_group_name, ensure_authors
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
 from themes.models import BarrierCategory
 
@@ -311,41 +311,41 @@ def test_restricted_page_is_not_listed_either(tree):
     assert list(tree["workaround"].barriers()) == []
 
 
-# --- per-pioneer permissions ----------------------------------------------------------------------
+# --- per-pioneer permissions (tests/curation proves them through the admin) ------------------------
 
 
 @pytest.fixture
 def editor(tree):
-    group = ensure_pioneer_editors(tree["pioneer"])
+    group = ensure_authors(tree["pioneer"])
     user = get_user_model().objects.create_user("leeds-editor", "editor@example.org", "pw")
     user.groups.add(group)
     return get_user_model().objects.get(pk=user.pk)
 
 
-def test_pioneer_editors_group_is_named_after_the_pioneer(tree):
-    group = ensure_pioneer_editors(tree["pioneer"])
-    assert group.name == editors_group_name(tree["pioneer"]) == "Leeds editors"
+def test_pioneer_authors_group_is_named_after_the_pioneer(tree):
+    group = ensure_authors(tree["pioneer"])
+    assert group.name == authors_group_name(tree["pioneer"], group) == "Leeds authors"
     assert group.permissions.filter(codename="access_admin").exists()
     assert sorted(group.page_permissions.values_list("permission__codename", flat=True)) == [
         "add_page",
         "change_page",
-        "publish_page",
     ]
     assert set(group.page_permissions.values_list("page_id", flat=True)) == {tree["pioneer"].pk}
 
 
-def test_ensure_pioneer_editors_is_idempotent(tree):
-    first = ensure_pioneer_editors(tree["pioneer"])
-    second = ensure_pioneer_editors(tree["pioneer"])
+def test_ensure_authors_is_idempotent(tree):
+    first = ensure_authors(tree["pioneer"])
+    second = ensure_authors(tree["pioneer"])
     assert first.pk == second.pk
-    assert second.page_permissions.count() == 3
+    assert second.page_permissions.count() == 2
 
 
-def test_editor_can_write_and_publish_under_own_pioneer(tree, editor):
+def test_editor_can_write_but_not_publish_under_own_pioneer(tree, editor):
     for name in ["pioneer", "study", "barrier", "workaround"]:
         tester = tree[name].permissions_for_user(editor)
         assert tester.can_edit(), name
-        assert tester.can_publish(), name
+        assert not tester.can_publish(), name
+        assert tester.can_submit_for_moderation(), name
     assert tree["study"].permissions_for_user(editor).can_add_subpage()
     assert tree["pioneer"].permissions_for_user(editor).can_add_subpage()
 
@@ -358,11 +358,11 @@ def test_editor_cannot_touch_another_pioneer_or_the_top_of_the_tree(tree, editor
         assert not tester.can_edit(), page.title
         assert not tester.can_publish(), page.title
         assert not tester.can_add_subpage(), page.title
-    # ... and deleting is not granted even in their own corner.
+    # ... and deleting a published page is not granted even in their own corner.
     assert not tree["study"].permissions_for_user(editor).can_delete()
 
 
 def test_a_user_outside_the_group_has_no_rights(tree):
-    ensure_pioneer_editors(tree["pioneer"])
+    ensure_authors(tree["pioneer"])
     outsider = get_user_model().objects.create_user("outsider", "o@example.org", "pw")
     assert not tree["study"].permissions_for_user(outsider).can_edit()

@@ -1,0 +1,33 @@
+"""What curation keeps in the database: which group writes for which pioneer, and its own permissions."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+
+
+class PioneerAuthors(models.Model):
+    """The authors' group of one pioneer page (a pioneer or a virtual-network area).
+
+    The link, not the group's name, says whose group it is, so a rename of the
+    pioneer renames the group and two pioneers with one name still get a group each.
+    """
+
+    pioneer = models.OneToOneField("casestudies.PioneerPage", on_delete=models.CASCADE, related_name="authors_role")
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="pioneer_authors")
+
+    class Meta:
+        verbose_name = "pioneer's authors"
+        verbose_name_plural = "pioneers' authors"
+
+    def __str__(self) -> str:
+        return self.group.name
+
+
+class Curation(models.Model):
+    """Holds curation's own permissions, as wagtailadmin.Admin holds access_admin; it has no rows."""
+
+    class Meta:
+        default_permissions = ()
+        permissions = [("view_reports", "Can see the curators' reports")]
+
+    def __str__(self) -> str:
+        return "Curation"

@@ -1,0 +1,119 @@
+"""Who may do what: each pioneer's authors, and the exchange's curators.
+
+Authors add, edit and submit for moderation under their own pioneer's page and
+nowhere else; they never publish. Curators publish anywhere under the home
+page, moderate, and look after the vocabularies. Migration 0002 creates both
+roles; curation.signals keeps them in step as pioneers are added or renamed,
+and every `migrate` re-applies CURATOR_PERMISSIONS (sync_roles).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from wagtail.models import GroupPagePermission
+
+from casestudies.models import HomePage, PioneerPage
+
+from .models import PioneerAuthors
+
+CURATORS = "Exchange curators"
+GROUP_NAME_LENGTH = 150  # auth.Group.name
+
+AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+CURATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+_TAXONOMIES = ("theme", "barriercategory", "caregroup", "stage", "region")
+_EDIT = ("add", "change", "delete", "view")
+
+# Everything curators may do besides pages and moderation, as "app_label.codename". The one list:
+# promotions, guides and reports add their permissions here, and the next `migrate` grants them.
+CURATOR_PERMISSIONS: tuple[str, ...] = (
+    "wagtailadmin.access_admin",
+    *(f"themes.{action}_{model}" for model in _TAXONOMIES for action in _EDIT),
+    *(f"search.{action}_searchsynonym" for action in _EDIT),
+    *(f"taggit.{action}_tag" for action in _EDIT),
+    *(f"guides.{action}_guide" for action in _EDIT),
+    "casestudies.set_review_date",
+    "curation.view_reports",
+)
+
+
+def _permission(name: str) -> Permission:
+    app_label, codename = name.split(".", 1)
+    try:
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    except Permission.DoesNotExist as error:
+        raise ImproperlyConfigured(f"The roles name a permission that does not exist: {name}") from error
+
+
+def _page_permission(codename: str) -> Permission:
+    return _permission(f"wagtailcore.{codename}")
+
+
+def _fit(title: str, suffix: str) -> str:
+    return title[: GROUP_NAME_LENGTH - len(suffix)].rstrip() + suffix
+
+
+def authors_group_name(pioneer: PioneerPage, group: Group | None = None) -> str:
+    """The group's name, "<pioneer> authors"; with the slug, then the page id, if another group has it."""
+    candidates = [
+        _fit(pioneer.title, " authors"),
+        _fit(pioneer.title, f" ({pioneer.slug}) authors"),
+        _fit(pioneer.title, f" (page {pioneer.pk}) authors"),
+    ]
+    others = Group.objects.exclude(pk=group.pk) if group else Group.objects.all()
+    taken = set(others.filter(name__in=candidates).values_list("name", flat=True))
+    return next((name for name in candidates if name not in taken), candidates[-1])
+
+
+@transaction.atomic
+def ensure_authors(pioneer: PioneerPage) -> Group:
+    """The pioneer's authors' group, named after it, with exactly the authors' rights on its page."""
+    role = PioneerAuthors.objects.select_related("group").filter(pioneer_id=pioneer.pk).first()
+    if role is None:
+        group = Group.objects.create(name=authors_group_name(pioneer))
+        PioneerAuthors.objects.create(pioneer_id=pioneer.pk, group=group)
+    else:
+        group = role.group
+        name = authors_group_name(pioneer, group)
+        if group.name != name:
+            group.name = name
+            group.save(update_fields=["name"])
+    group.permissions.add(_permission("wagtailadmin.access_admin"))
+    # Exactly these rights: a publish right added by hand would break the rule that authors never publish.
+    wanted = [_page_permission(codename) for codename in AUTHOR_PAGE_PERMISSIONS]
+    GroupPagePermission.objects.filter(group=group).exclude(page_id=pioneer.pk, permission__in=wanted).delete()
+    for permission in wanted:
+        GroupPagePermission.objects.get_or_create(group=group, page_id=pioneer.pk, permission=permission)
+    return group
+
+
+def curators_group() -> Group:
+    return Group.objects.get_or_create(name=CURATORS)[0]
+
+
+@transaction.atomic
+def ensure_curators() -> Group:
+    """The curators' group with CURATOR_PERMISSIONS and the curators' rights on the home page."""
+    group = curators_group()
+    group.permissions.add(*(_permission(name) for name in CURATOR_PERMISSIONS))
+    for home in HomePage.objects.all():
+        for codename in CURATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission(codename))
+    return group
+
+
+def sync_roles() -> None:
+    """Bring every role in line with the code: the curators, and each pioneer's authors."""
+    ensure_curators()
+    for pioneer in PioneerPage.objects.all():
+        ensure_authors(pioneer)
+
+
+def pioneers_authored_by(user):
+    """The pioneer pages whose authors' group the user is in."""
+    if not user.is_authenticated:
+        return PioneerPage.objects.none()
+    return PioneerPage.objects.filter(authors_role__group__user=user).order_by("title")
