@@ -1,4 +1,4 @@
-"""The search report in the admin: under Reports, for users allowed to view the search log (curators)."""
+"""The search report in the admin: in the Curation menu, for users allowed to view the search log (curators)."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -20,10 +20,10 @@ def register_report_url():
     return [path("search-analytics/", views.search_report, name="search_analytics")]
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_curation_menu_item")
 def register_report_menu_item():
     return SearchReportMenuItem(
-        "Search analytics", reverse("search_analytics"), name="search-analytics", icon_name="search", order=1300
+        "Search analytics", reverse("search_analytics"), name="search-analytics", icon_name="search", order=300
     )
 
 

@@ -179,8 +179,29 @@ def test_people_without_the_permission_cannot_see_it_or_its_menu_item(client, lo
     assert "Search analytics" not in client.get("/admin/").content.decode()
 
 
-def test_curators_find_it_under_reports(curator):
+def curation_menu_names(user) -> list[str]:
+    from django.test import RequestFactory
+
+    from curation.wagtail_hooks import curation_menu
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return [item.name for item in curation_menu.menu_items_for_request(request)]
+
+
+def test_curators_find_it_in_the_curation_menu(curator):
     assert "Search analytics" in curator.get("/admin/").content.decode()
+    assert "search-analytics" in curation_menu_names(get_user_model().objects.get(username="curator"))
+    assert "search-analytics" not in curation_menu_names(user_with("author"))
+
+
+def test_the_exchange_curators_group_may_open_it(client, logs):
+    from curation.roles import CURATORS
+
+    user = get_user_model().objects.create_user("exchange-curator", password="correct-horse-battery-staple")
+    user.groups.add(Group.objects.get(name=CURATORS))
+    client.force_login(user)
+    assert client.get(URL).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def test_curators_add_a_promotion_with_ordered_pages_in_the_admin(admin, site):
     promotion = Promotion.objects.get(name="Discharge best bets")
     assert promotion.queries == "delayed discharge\ndtoc"
     assert [item.page_id for item in promotion.items.all()] == [site["study"].pk, site["barrier"].pk]
-    assert "Curation" in admin.get("/admin/").content.decode()
+    assert "Promoted results" in admin.get("/admin/").content.decode()
     assert "Discharge best bets" in admin.get("/admin/snippets/promotions/promotion/").content.decode()
 
 
@@ -151,3 +151,21 @@ def test_the_api_on_elasticsearch_lists_them_too(client, es_store, promote):
     assert body["engine"] == "elasticsearch"
     assert [item["id"] for item in body["promoted"]] == [barrier.pk, study.pk]
     assert body["promoted"][0]["title"] == "No step-down beds"
+
+
+def test_the_exchange_curators_group_manages_promotions_from_the_curation_menu(client, site):
+    from django.contrib.auth.models import Group
+    from django.test import RequestFactory
+
+    from curation.roles import CURATORS
+    from curation.wagtail_hooks import curation_menu
+
+    user = get_user_model().objects.create_user("exchange-curator", password="correct-horse-battery-staple")
+    user.groups.add(Group.objects.get(name=CURATORS))
+    client.force_login(user)
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    assert "promoted-results" in [item.name for item in curation_menu.menu_items_for_request(request)]
+    response = client.post(ADD_URL, promotion_form([site["study"]]))
+    assert response.status_code == 302
+    assert Promotion.objects.filter(name="Discharge best bets").exists()
