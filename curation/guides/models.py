@@ -16,7 +16,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
+from casestudies.markdown import markdown_to_text
+from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage, meta_description
 from casestudies.visibility import visible
 
 GUIDE_PAGE_TYPES = (CaseStudyPage, BarrierPage, WorkaroundPage)
@@ -47,6 +48,9 @@ class Guide(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("guide", args=[self.slug])
+
+    def meta_description(self) -> str:
+        return meta_description(markdown_to_text(self.introduction))
 
     def public_items(self) -> list[GuideItem]:
         """The guide's items whose pages the public may see, in order, each page in its specific type."""
