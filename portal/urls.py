@@ -4,9 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accessibility/", views.InfoPageView.as_view(template_name="info/accessibility.html"), name="accessibility"),
+    path("contact/", views.InfoPageView.as_view(template_name="info/contact.html"), name="contact"),
+    path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
+    path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
     path("", include("casestudies.urls")),
     path("", include("search.web.urls")),
     path("", include("curation.guides.urls")),

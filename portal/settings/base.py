@@ -122,6 +122,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Pioneer Exchange"
+# Where the footer's contact page sends people: the exchange team's mailbox.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip() or "pioneer-exchange@example.org"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin's own search stays on the database: the public search is ours (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

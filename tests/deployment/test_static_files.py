@@ -110,3 +110,8 @@ def test_whitenoise_caches_hashed_files_for_ever(production, manifest):
     assert production.get("/static/nhsuk/nhsuk-frontend.min.css")["Cache-Control"] == "max-age=60, public"
     assert production.get("/assets/images/nhsuk-icon-cross.svg")["Cache-Control"] == "max-age=60, public"
 
+
+def test_pages_link_the_hashed_files(production, manifest):
+    html = production.get("/accessibility/").content.decode()
+    for name in ("nhsuk/nhsuk-frontend.min.css", "nhsuk/nhsuk-frontend.min.js", "css/portal.css"):
+        assert f"{settings.STATIC_URL}{manifest[name]}" in html, name
