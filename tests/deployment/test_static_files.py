@@ -115,3 +115,28 @@ def test_pages_link_the_hashed_files(production, manifest):
     html = production.get("/accessibility/").content.decode()
     for name in ("nhsuk/nhsuk-frontend.min.css", "nhsuk/nhsuk-frontend.min.js", "css/portal.css"):
         assert f"{settings.STATIC_URL}{manifest[name]}" in html, name
+
+
+@pytest.mark.django_db  # the 404 at the end passes Wagtail's redirects middleware
+def test_make_run_serves_static_files_without_debug_or_collectstatic(tmp_path):
+    """Dev settings: WhiteNoise serves straight from the finders, re-reading files as they change."""
+    from portal.settings import dev
+
+    with override_settings(
+        DEBUG=False,
+        STATIC_ROOT=tmp_path / "never-collected",
+        STORAGES=dev.STORAGES,
+        WHITENOISE_USE_FINDERS=dev.WHITENOISE_USE_FINDERS,
+        WHITENOISE_AUTOREFRESH=dev.WHITENOISE_AUTOREFRESH,
+    ):
+        client = Client()
+        assert "/static/nhsuk/nhsuk-frontend.min.css" in client.get("/accessibility/").content.decode()
+        for url in [
+            "/static/nhsuk/nhsuk-frontend.min.css",
+            "/static/nhsuk/nhsuk-frontend.min.js",
+            "/static/css/portal.css",
+            "/static/nhsuk/assets/images/favicon.svg",
+            "/assets/images/nhsuk-icon-cross.svg",
+        ]:
+            assert client.get(url).status_code == 200, url
+        assert client.get("/static/nhsuk/index.mjs").status_code == 404  # only the part the site uses
