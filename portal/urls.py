@@ -2,13 +2,22 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casestudies.sitemaps import PublicPageSitemap
+from curation.guides.sitemaps import GuideSitemap
+
 from . import views
+
+SITEMAPS = {"pages": PublicPageSitemap, "guides": GuideSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility/", views.InfoPageView.as_view(template_name="info/accessibility.html"), name="accessibility"),
     path("contact/", views.InfoPageView.as_view(template_name="info/contact.html"), name="contact"),
     path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),

@@ -1,6 +1,10 @@
-"""Site-wide pages that are not Wagtail pages: the footer's information pages."""
+"""Site-wide pages that are not Wagtail pages: the footer's information pages, robots.txt, /favicon.ico."""
 
 from django.conf import settings
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 
@@ -15,3 +19,15 @@ class InfoPageView(TemplateView):
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
             **kwargs,
         )
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """Browsers and crawlers that ask for /favicon.ico get the design system's, under its hashed name."""
+    return redirect(static("nhsuk/assets/images/favicon.ico"))

@@ -117,6 +117,15 @@ def test_pages_link_the_hashed_files(production, manifest):
         assert f"{settings.STATIC_URL}{manifest[name]}" in html, name
 
 
+def test_favicon_ico_redirects_to_the_hashed_favicon(production, manifest):
+    response = production.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == f"{settings.STATIC_URL}{manifest['nhsuk/assets/images/favicon.ico']}"
+    favicon = production.get(response["Location"])
+    assert favicon.status_code == 200
+    assert favicon["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+
+
 @pytest.mark.django_db  # the 404 at the end passes Wagtail's redirects middleware
 def test_make_run_serves_static_files_without_debug_or_collectstatic(tmp_path):
     """Dev settings: WhiteNoise serves straight from the finders, re-reading files as they change."""
