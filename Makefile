@@ -6,7 +6,7 @@ PORT ?= 8000
 ES_PORT ?= 9200
 export ES_PORT
 
-.PHONY: run test test-fast es es-stop bench lint format migrate demo clean help
+.PHONY: run test test-fast es es-stop bench lint format migrate demo clean help setup venv node-modules
 
 help:
 	@echo "make run       set up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -23,7 +23,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(VENV)/.installed
 
-migrate: venv
+# nhsuk-frontend (every page) and axe-core (browser tests), with `npm ci` when missing or out of date.
+node-modules:
+	@scripts/ensure-node-modules.sh
+
+setup: venv node-modules
+
+migrate: setup
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
@@ -36,10 +42,10 @@ run: migrate
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
-test: venv
+test: setup
 	scripts/run-tests.sh
 
-test-fast: venv
+test-fast: setup
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "not elasticsearch and not browser" -q
 
 es:
@@ -48,7 +54,7 @@ es:
 es-stop:
 	@scripts/es-node.sh stop
 
-bench: venv
+bench: setup
 	scripts/run-bench.sh
 
 lint: venv

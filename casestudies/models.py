@@ -26,9 +26,22 @@ from .choices import (
     Requirement,
 )
 from .forms import WorkaroundForm
+from .markdown import markdown_to_text
 from .visibility import PublicSubtreeMixin, visible
 
 MARKDOWN_HELP = "Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](link) for links."
+META_DESCRIPTION_LENGTH = 160
+
+
+def meta_description(text: str) -> str:
+    """Text for <meta name="description">: one line, cut at a word boundary near 160 characters.
+
+    The base template prefers an editor's own "search description" (Promote tab) to this.
+    """
+    text = " ".join((text or "").split())
+    if len(text) <= META_DESCRIPTION_LENGTH:
+        return text
+    return text[: META_DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 class HomePage(PublicSubtreeMixin, Page):
@@ -38,6 +51,9 @@ class HomePage(PublicSubtreeMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["casestudies.PioneerIndexPage"]
     max_count = 1
+
+    def meta_description(self) -> str:
+        return meta_description(self.intro)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -55,6 +71,9 @@ class PioneerIndexPage(PublicSubtreeMixin, Page):
     parent_page_types = ["casestudies.HomePage"]
     subpage_types = ["casestudies.PioneerPage"]
     max_count = 1
+
+    def meta_description(self) -> str:
+        return meta_description(self.intro)
 
     def pioneers(self):
         return visible(PioneerPage.objects.child_of(self)).select_related("region").order_by("title")
@@ -90,6 +109,10 @@ class PioneerPage(PublicSubtreeMixin, Page):
 
     class Meta:
         verbose_name = "pioneer"
+
+    def meta_description(self) -> str:
+        fallback = f"What {self.title} did to join up health and social care: case studies, barriers and workarounds."
+        return meta_description(self.plan_summary or fallback)
 
     def partner_list(self) -> list[str]:
         separators = self.partners.replace("\n", ";")
@@ -190,6 +213,9 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
     def pioneer(self):
         return PioneerPage.objects.ancestor_of(self).first()
 
+    def meta_description(self) -> str:
+        return meta_description(self.summary)
+
     def barriers(self):
         return visible(BarrierPage.objects.child_of(self)).select_related("category")
 
@@ -244,6 +270,9 @@ class CaseStudyChildPage(Page):
     @property
     def pioneer(self):
         return PioneerPage.objects.ancestor_of(self).first()
+
+    def meta_description(self) -> str:
+        return meta_description(markdown_to_text(self.description))
 
     def permalink(self) -> str:
         """The stable /barriers/<id>/ or /workarounds/<id>/ address; empty for an unsaved page (a preview)."""

@@ -1,11 +1,18 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casestudies.choosers import GuardedBrowseView, GuardedChosenMultipleView
+from casestudies.sitemaps import PublicPageSitemap
+from curation.guides.sitemaps import GuideSitemap
+
+from . import views
+
+SITEMAPS = {"pages": PublicPageSitemap, "guides": GuideSitemap}
 
 # The page chooser's views that show a page picked by id, guarded (casestudies.choosers); before the admin's own.
 guarded_choosers = [
@@ -17,15 +24,22 @@ guarded_choosers = [
 urlpatterns = guarded_choosers + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("accessibility/", views.InfoPageView.as_view(template_name="info/accessibility.html"), name="accessibility"),
+    path("contact/", views.InfoPageView.as_view(template_name="info/contact.html"), name="contact"),
+    path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
+    path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
     path("", include("casestudies.urls")),
     path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),
     path("", include("curation.guides.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:  # `make run`: uploaded images and documents, whether DEBUG is on or off
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 urlpatterns.append(path("", include(wagtail_urls)))

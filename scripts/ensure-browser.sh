@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the browser tests (tests/browser) need, installed only when missing:
 # Debian's Chromium at /usr/bin/chromium (never a downloaded browser build) and
-# axe-core from package-lock.json in node_modules/. Quick when both are there.
+# axe-core from package-lock.json in node_modules/ (scripts/ensure-node-modules.sh).
+# Quick when both are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,19 +32,5 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
-# npm ci records what it installed in node_modules/.package-lock.json: a lock
-# file newer than that record means node_modules is out of date.
-if [ ! -f node_modules/axe-core/axe.min.js ] \
-  || [ ! -f node_modules/.package-lock.json ] \
-  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  if ! command -v npm >/dev/null 2>&1; then
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "ensure-browser: npm is needed to install axe-core: sudo apt-get install npm" >&2
-      exit 1
-    fi
-    echo "==> Installing npm (Debian)"
-    apt_install npm
-  fi
-  echo "==> Installing axe-core (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+# axe-core, with the rest of package-lock.json.
+scripts/ensure-node-modules.sh

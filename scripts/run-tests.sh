@@ -9,6 +9,9 @@ ES_PORT="${ES_PORT:-9200}"
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 export TEST_ELASTICSEARCH_URL="${TEST_ELASTICSEARCH_URL:-http://127.0.0.1:${ES_PORT}}"
 
+# The design system (npm) is part of the site: Django's checks look for it.
+scripts/ensure-node-modules.sh
+
 echo "==> Checking code style and migrations"
 "$BIN/ruff" check .
 "$BIN/ruff" format --check .

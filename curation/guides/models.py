@@ -13,10 +13,11 @@ from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
+from casestudies.markdown import markdown_to_text
+from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage, meta_description
 from casestudies.visibility import visible
 
 GUIDE_PAGE_TYPES = (CaseStudyPage, BarrierPage, WorkaroundPage)
@@ -47,6 +48,15 @@ class Guide(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("guide", args=[self.slug])
+
+    def meta_description(self) -> str:
+        return meta_description(markdown_to_text(self.introduction))
+
+    def get_sitemap_urls(self, request=None) -> list[dict]:
+        """The guide's sitemap entry, at the Wagtail site's address as the pages' entries are."""
+        site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+        root = site.root_url if site else ""
+        return [{"location": f"{root}{self.get_absolute_url()}", "lastmod": self.updated_at}]
 
     def public_items(self) -> list[GuideItem]:
         """The guide's items whose pages the public may see, in order, each page in its specific type."""

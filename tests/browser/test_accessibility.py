@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.0/2.1 A or AA problem, nor any best-practice one, on any page type."""
+"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA problem, nor any best-practice one, on any page type."""
 
 from __future__ import annotations
 

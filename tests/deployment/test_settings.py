@@ -75,6 +75,10 @@ SLOW_CASES = {
         ["-c", DUMP_SETTINGS],
         environment("portal.settings.dev", DATABASE_URL=f"sqlite:///{DEV_DATABASE}"),
     ),
+    "dev_debug_values": (
+        ["-c", DUMP_SETTINGS],
+        environment("portal.settings.dev", DATABASE_URL=f"sqlite:///{DEV_DATABASE}", DEBUG="1"),
+    ),
 }
 
 
@@ -138,11 +142,16 @@ def test_production_settings_are_secure_and_read_from_the_environment(slow):
 def test_development_runs_without_a_secret_and_on_sqlite(slow):
     values = dumped(slow["dev_values"])
     assert values["environment"] == "development"
-    assert values["debug"] is True
+    assert values["debug"] is False  # `make run` shows the portal's own 404 and 500 pages
+    assert {"127.0.0.1", "localhost"} <= set(values["allowed_hosts"])
     assert values["secret_length"] > 0
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"] == DEV_DATABASE
     assert values["elasticsearch_url"] == ""  # the embedded database search engine
+
+
+def test_development_shows_django_debug_pages_only_when_asked(slow):
+    assert dumped(slow["dev_debug_values"])["debug"] is True
 
 
 def test_no_secret_key_is_committed_in_base_or_production_settings():

@@ -141,6 +141,9 @@ PAGE_KEYS = ["home", "index", "greenwich", "study", "record", "viewer"]
 # --- the page shell -------------------------------------------------------------------------------
 
 
+MAIN = re.compile(r'<main class="nhsuk-main-wrapper" id="main">')
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("key", PAGE_KEYS)
 def test_every_page_type_has_the_accessible_shell(client, site, key):
@@ -148,22 +151,45 @@ def test_every_page_type_has_the_accessible_shell(client, site, key):
     response, content = get(client, page.url)
     assert '<html lang="en-GB">' in content
     assert len(re.findall(r"<h1[\s>]", content)) == 1, f"{page.url} must have exactly one <h1>"
-    assert '<a class="skip-link" href="#main">' in content
-    assert content.count('<main id="main"') == 1
-    assert content.index('href="#main"') < content.index('<main id="main"')
-    assert f"<title>{html.escape(page.title)} – Pioneer Exchange</title>" in content
+    assert '<a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#main">' in content
+    assert len(MAIN.findall(content)) == 1
+    assert content.index('href="#main"') < MAIN.search(content).start()
+    if key == "home":  # the service's own name would be said twice
+        assert "<title>Pioneer Exchange: learning from England's integrated care pioneers</title>" in content
+    else:
+        assert f"<title>{html.escape(page.title)} – Pioneer Exchange</title>" in content
+    description = re.search(r'<meta name="description" content="([^"]*)">', content)
+    assert description and len(description.group(1)) > 20, f"{page.url} needs a meta description"
     assert response["Content-Type"].startswith("text/html")
 
 
 @pytest.mark.django_db
-def test_pages_below_home_have_breadcrumbs(client, site):
+def test_pages_below_home_have_breadcrumbs_to_their_ancestors(client, site):
     _response, content = get(client, site["record"].url)
     breadcrumbs = content[
-        content.index('aria-label="Breadcrumb"') : content.index("</nav>", content.index("Breadcrumb"))
+        content.index('<nav class="nhsuk-breadcrumb" aria-label="Breadcrumb">') : content.index(
+            "</nav>", content.index('aria-label="Breadcrumb"')
+        )
     ]
-    for url in ["/", "/pioneers/", site["greenwich"].url, site["study"].url]:
-        assert f'href="{url}"' in breadcrumbs
-    assert '<li aria-current="page">No shared record</li>' in breadcrumbs
+    trail = re.findall(r'<a class="nhsuk-breadcrumb__link" href="([^"]*)">([^<]*)</a>', breadcrumbs)
+    assert trail == [
+        ("/", "Home"),
+        ("/pioneers/", "Pioneers"),
+        (site["greenwich"].url, "Greenwich"),
+        (site["study"].url, "Rapid response within 24 hours"),
+    ]
+    # The design system's breadcrumb names the ancestors only; on a phone it shows a link back to the parent.
+    assert "No shared record" not in breadcrumbs
+    assert (
+        f'<a class="nhsuk-back-link" href="{site["study"].url}"><span class="nhsuk-u-visually-hidden">Back to </span>'
+        "Rapid response within 24 hours</a>" in breadcrumbs
+    )
+
+
+@pytest.mark.django_db
+def test_the_home_page_has_no_breadcrumbs(client, site):
+    _response, content = get(client, "/")
+    assert 'aria-label="Breadcrumb"' not in content
 
 
 # --- key facts on each page type ------------------------------------------------------------------
@@ -389,7 +415,7 @@ def test_unknown_url_uses_the_portal_404_page(client, site):
     assertTemplateUsed(response, "404.html")
     assertContains(response, "<h1>Page not found</h1>", status_code=404)
     assertContains(response, '<html lang="en-GB">', status_code=404)
-    assertContains(response, '<main id="main"', status_code=404)
+    assertContains(response, '<main class="nhsuk-main-wrapper" id="main">', status_code=404)
     assertNotContains(response, "Traceback", status_code=404)
     for link in internal_links(response.content.decode()):
         assert client.get(link, follow=True).status_code == 200, link
