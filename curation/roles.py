@@ -35,6 +35,8 @@ CURATOR_PERMISSIONS: tuple[str, ...] = (
     *(f"search.{action}_searchsynonym" for action in _EDIT),
     *(f"taggit.{action}_tag" for action in _EDIT),
     *(f"guides.{action}_guide" for action in _EDIT),
+    *(f"promotions.{action}_promotion" for action in _EDIT),
+    "analytics.view_searchlog",
     "casestudies.set_review_date",
     "curation.view_reports",
 )

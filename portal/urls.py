@@ -32,6 +32,7 @@ urlpatterns = guarded_choosers + [
     path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
     path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
     path("", include("casestudies.urls")),
+    path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),
     path("", include("curation.guides.urls")),
 ]

@@ -35,6 +35,12 @@ class Facet:
             return value if YEAR.fullmatch(value) else None
         return value.lower() if value else None
 
+    def document_values(self, document: dict) -> set[str]:
+        """The values a stored index document has for this facet, as strings."""
+        value = document.get(self.field)
+        values = value if isinstance(value, list) else [value]
+        return {str(item) for item in values if item is not None and item != ""}
+
     def labels(self, values: Iterable[str]) -> dict[str, str]:
         values = list(values)
         found = self.labeller(values) if self.labeller else {}
@@ -78,3 +84,8 @@ FACETS: tuple[Facet, ...] = (
 )
 
 FACETS_BY_NAME: dict[str, Facet] = {facet.name: facet for facet in FACETS}
+
+
+def matches_filters(document: dict, filters: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a stored document passes facet filters: one of the values of every filtered facet."""
+    return all(FACETS_BY_NAME[name].document_values(document) & set(values) for name, values in filters.items())

@@ -52,6 +52,11 @@ def clean_query_text(raw: str) -> str:
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
+def normalise_query(raw: str) -> str:
+    """A query as curators' tools compare it (search log, promoted results): cleaned, lower-cased, spaces folded."""
+    return " ".join(clean_query_text(raw).lower().split())
+
+
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() also takes "２", "1_0" and " 3 "
 
 

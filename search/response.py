@@ -39,6 +39,14 @@ class Hit:
 
 
 @dataclass
+class Promoted:
+    """A result curators recommend for the query ("best bet"), with their note for the page."""
+
+    hit: Hit
+    note: str = ""
+
+
+@dataclass
 class FacetValue:
     value: str
     label: str
@@ -73,6 +81,7 @@ class SearchResponse:
     took_ms: int = 0
     suggestion: str | None = None
     notices: list[str] = field(default_factory=list)
+    promoted: list[Promoted] = field(default_factory=list)  # filled by search.web.answer, page 1 only
 
     @property
     def pages(self) -> int:
@@ -88,6 +97,7 @@ class SearchResponse:
             "took_ms": self.took_ms,
             "suggestion": self.suggestion,
             "results": [hit.to_json() for hit in self.results],
+            "promoted": [item.hit.to_json() for item in self.promoted],
             "facets": {result.name: [value.to_json() for value in result.values] for result in self.facets},
         }
 

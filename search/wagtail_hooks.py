@@ -1,9 +1,21 @@
 """The search vocabulary in the admin, where curators edit acronyms and synonyms."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from search.models import SearchSynonym
+
+
+class SearchSynonymCreateView(CreateView):
+    """Adding a synonym can start from words: `?terms=` fills the form (the search report links here)."""
+
+    def get_initial_form_instance(self):
+        terms = " ".join(self.request.GET.get("terms", "").split())[:500]
+        if not terms:
+            return super().get_initial_form_instance()
+        instance = super().get_initial_form_instance() or self.model()
+        instance.terms = terms
+        return instance
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -14,6 +26,7 @@ class SearchSynonymViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["terms", "note", "updated_at"]
     search_fields = ["terms"]
+    add_view_class = SearchSynonymCreateView
 
 
 register_snippet(SearchSynonymViewSet)

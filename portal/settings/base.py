@@ -20,6 +20,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_positive_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} must be a whole number of 1 or more, not {value[:40]!r}.")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -32,6 +43,8 @@ INSTALLED_APPS = [
     "curation",
     "curation.guides",
     "curation.barrier_register",
+    "curation.analytics",
+    "curation.promotions",
     "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -149,6 +162,9 @@ SEARCH_RETRY_MAX_SECONDS = float(os.environ.get("SEARCH_RETRY_MAX_SECONDS", "300
 # Without a queue worker (the "immediate" task backend) retries run on a timer in the web process.
 SEARCH_RETRY_IN_PROCESS = True
 
+# Search analytics (curation.analytics): `manage.py purge_search_log` removes what is older than this.
+SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
+
 # Background tasks (index updates, Wagtail's own). "immediate" runs them in the web process right
 # after the change commits (make run); "database" queues them for `manage.py db_worker` (production).
 TASK_BACKENDS = {
@@ -171,5 +187,6 @@ LOGGING = {
     "loggers": {
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "casestudies": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "curation": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

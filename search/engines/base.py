@@ -30,6 +30,10 @@ class SearchEngine(Protocol):
 
     def related(self, page_id: int, size: int = 5) -> list[Hit]: ...
 
+    def documents(self, page_ids: list[int]) -> list[dict[str, Any]]:
+        """The stored index documents of these pages, in the order asked; pages not in the index are left out."""
+        ...
+
 
 class EngineUnavailable(Exception):
     """The engine could not answer (cluster down, index missing, timeout): an outage."""
@@ -98,6 +102,9 @@ class FallbackEngine:
 
     def related(self, page_id: int, size: int = 5) -> list[Hit]:
         return self._call("related", page_id, size)
+
+    def documents(self, page_ids: list[int]) -> list[dict[str, Any]]:
+        return self._call("documents", page_ids)
 
 
 def fingerprint(document: dict[str, Any]) -> str:

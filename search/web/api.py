@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.http import JsonResponse
 
 from search.engines import get_engine
+from search.extensions import API
 from search.request import InvalidParameter, clean_query_text, parse_search_params, positive_int
+from search.web.answer import answer
 from search.web.http import read_only
 from search.web.renamed_terms import follows_renamed_terms
 
@@ -23,7 +25,7 @@ def search_api(request):
         search_request = parse_search_params(request.GET)
     except InvalidParameter as error:
         return error_response(error)
-    response = get_engine().search(search_request)
+    response = answer(search_request, surface=API, record=request.method == "GET").response
     return JsonResponse(response.to_json(), json_dumps_params={"ensure_ascii": False})
 
 

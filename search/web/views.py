@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 
 from search.engines import get_engine
+from search.extensions import PAGE
 from search.facets import CONTENT_TYPES
 from search.request import (
     DEFAULT_PAGE_SIZE,
@@ -21,6 +22,7 @@ from search.request import (
     parse_search_params,
 )
 from search.response import SearchResponse
+from search.web.answer import Answer, answer
 from search.web.http import read_only
 from search.web.renamed_terms import follows_renamed_terms
 
@@ -69,7 +71,8 @@ def search_page(request):
     except InvalidParameter as error:
         context = {"error": error, "search_query": request.GET.get("q", "")[:200], "sorts": SORTS}
         return render(request, "search/search_page.html", context, status=400)
-    response = get_engine().search(search_request)
+    answered = answer(search_request, surface=PAGE, record=request.method == "GET")
+    response = answered.response
     page_links = {
         "previous": "?" + _query_string(search_request, page=search_request.page - 1)
         if search_request.page > 1
@@ -88,8 +91,26 @@ def search_page(request):
         "export_url": "/search/export.csv?" + _query_string(search_request),
         "first_result": search_request.offset + 1,
         "last_result": search_request.offset + len(response.results),
+        **_result_items(answered),
     }
     return render(request, "search/search_page.html", context)
+
+
+def _result_items(answered: Answer) -> dict[str, list[dict]]:
+    """Each ordinary and promoted result with the address its link goes to (the recorder's, when it tracks clicks)."""
+    links, offset = answered.links, answered.response.request.offset
+
+    def href(hit, rank: int, promoted: bool = False) -> str:
+        return links.link(hit, rank, promoted=promoted) if links else hit.url
+
+    response = answered.response
+    return {
+        "results": [{"hit": hit, "href": href(hit, offset + rank)} for rank, hit in enumerate(response.results, 1)],
+        "promoted": [
+            {"hit": item.hit, "note": item.note, "href": href(item.hit, rank, promoted=True)}
+            for rank, item in enumerate(response.promoted, 1)
+        ],
+    }
 
 
 def _export_request(request) -> SearchRequest:

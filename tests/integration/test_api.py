@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,7 +13,7 @@ from tests.factories import make_barrier, make_case_study, make_pioneer
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
-CONTRACT_KEYS = {"total", "page", "page_size", "pages", "engine", "took_ms", "suggestion", "results", "facets"}
+CONTRACT_KEYS = set("total page page_size pages engine took_ms suggestion results promoted facets".split())
 RESULT_KEYS = {"id", "type", "title", "url", "summary", "highlights", "pioneer", "themes", "published"}
 FACET_NAMES = ["type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag"]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -135,7 +136,10 @@ def test_search_page_shows_results_and_facet_checkboxes(client, corpus):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Rapid response nursing at home" in html
-    assert f'href="{corpus["rapid"].url}"' in html
+    # The result links through the click recorder (curation.analytics), which redirects to the page.
+    link = re.search(r'<h3><a href="(/search/click/\?[^"]+)">Rapid response nursing at home</a>', html)
+    assert link and f"to={corpus['rapid'].pk}&amp;rank=1" in link.group(1)
+    assert client.get(link.group(1).replace("&amp;", "&"))["Location"] == corpus["rapid"].url
     assert 'type="checkbox"' in html
     assert 'name="type" value="case_study"' in html
     assert 'name="pioneer" value="greenwich"' in html

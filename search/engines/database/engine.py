@@ -180,9 +180,7 @@ def score(document: Document, found: list[Term], query: TextQuery) -> float:
 
 
 def facet_values(document: Document, facet: Facet) -> set[str]:
-    value = document.get(facet.field)
-    values = value if isinstance(value, list) else [value]
-    return {str(item) for item in values if item is not None and item != ""}
+    return facet.document_values(document)
 
 
 def failed_facets(values: dict[str, set[str]], request: SearchRequest) -> list[str]:
@@ -347,3 +345,7 @@ class DatabaseEngine:
             if scores[document["id"]] > 0:
                 similar.append(document)
         return [hit_from_document(document) for document in order(similar, "relevance", scores)[:size]]
+
+    def documents(self, page_ids: list[int]) -> list[Document]:
+        found = dict(SearchEntry.objects.filter(pk__in=page_ids).values_list("pk", "document"))
+        return [found[page_id] for page_id in page_ids if page_id in found]

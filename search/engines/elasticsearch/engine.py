@@ -88,6 +88,16 @@ class ElasticsearchEngine:
 
         return self._execute("related-content lookup", run)
 
+    def documents(self, page_ids: list[int]) -> list[dict[str, Any]]:
+        if not page_ids:
+            return []
+        ids = [str(page_id) for page_id in page_ids]
+        response = self._execute("document lookup", lambda: self.client.mget(index=self.content_alias, ids=ids))
+        if any("error" in doc for doc in response["docs"]):  # mget reports a missing index per document
+            raise EngineUnavailable(f"Elasticsearch could not look up documents: {response['docs'][0].get('error')}")
+        found = [doc["_source"] for doc in response["docs"] if doc.get("found")]
+        return [{key: value for key, value in source.items() if key != "title_sort"} for source in found]
+
 
 def is_outage(error: ApiError) -> bool:
     """Missing index, overload or a server error: the cluster cannot serve. Other 4xx are our requests' fault."""

@@ -1,0 +1,49 @@
+"""Which promoted pages a search gets: search.extensions' promoter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from casestudies.visibility import visible
+from curation.promotions.models import PromotedPage, Promotion
+from search.extensions import Pick
+from search.request import SearchRequest, normalise_query
+from search.vocabulary import synonym_groups
+
+
+def equivalent_queries(query: str, groups: list[list[str]] | None = None) -> set[str]:
+    """The normalised query and, when it is one of a synonym group's terms, every term of that group."""
+    groups = synonym_groups() if groups is None else groups
+    found = {query}
+    for group in groups:
+        terms = {normalise_query(term) for term in group}
+        if query in terms:
+            found |= terms
+    return found
+
+
+def picks_for(request: SearchRequest, today: date | None = None) -> list[Pick]:
+    """The public pages promoted for the request's words today, in order: promotions by name, then their pages."""
+    query = normalise_query(request.q)
+    if not query:
+        return []
+    today = today or timezone.localdate()
+    wanted = equivalent_queries(query)
+    matching = [
+        promotion
+        for promotion in Promotion.objects.current(today).only("pk", "queries", "note", "name")
+        if wanted & set(promotion.query_list())
+    ]
+    if not matching:
+        return []
+    notes = {promotion.pk: promotion.note for promotion in matching}
+    rank = {promotion.pk: index for index, promotion in enumerate(matching)}
+    items = sorted(
+        PromotedPage.objects.filter(promotion__in=matching).values_list("promotion_id", "sort_order", "page_id"),
+        key=lambda item: (rank[item[0]], item[1] if item[1] is not None else 0),
+    )
+    public = set(visible(Page.objects.filter(pk__in=[page_id for *_, page_id in items])).values_list("pk", flat=True))
+    return [Pick(page_id, notes[promotion_id]) for promotion_id, _, page_id in items if page_id in public]
