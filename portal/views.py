@@ -17,6 +17,7 @@ class InfoPageView(TemplateView):
             contact_email=settings.CONTACT_EMAIL,
             session_cookie_name=settings.SESSION_COOKIE_NAME,
             csrf_cookie_name=settings.CSRF_COOKIE_NAME,
+            search_log_retention_days=settings.SEARCH_LOG_RETENTION_DAYS,
             **kwargs,
         )
 

@@ -163,3 +163,10 @@ def test_the_cookies_page_names_the_cookies_signing_in_sets(client, site):
     page = client.get("/cookies/").content.decode()
     for name in [*set_cookies, "messages", "wagtail_sidebar_collapsed"]:
         assert f'<td class="nhsuk-table__cell">{name}</td>' in page, name
+
+
+def test_the_privacy_notice_tells_the_truth_about_search_records(client, settings):
+    settings.SEARCH_LOG_RETENTION_DAYS = 90
+    text = client.get("/privacy/").content.decode()
+    assert "records each search" in text and "They are deleted after 90 days." in text
+    assert "no IP address, no cookie and no account" in text
