@@ -24,11 +24,19 @@ def _under_any(paths: list[str]) -> Q:
     return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
 
 
-def visible(queryset: QuerySet) -> QuerySet:
-    """The pages of a page queryset that the public may see."""
-    queryset = queryset.live().public()
+def hidden_q() -> Q:
+    """Pages in a restricted section or below an unpublished page, as one condition (two queries to build)."""
+    restricted = Page.objects.all().private_q()
     paths = unpublished_branch_paths()
-    return queryset.exclude(_under_any(paths)) if paths else queryset
+    return restricted | _under_any(paths) if paths else restricted
+
+
+def visible(queryset: QuerySet, hidden: Q | None = None) -> QuerySet:
+    """The pages of a page queryset that the public may see.
+
+    `hidden`, from hidden_q(), spares its queries when many querysets are filtered at one moment.
+    """
+    return queryset.live().exclude(hidden_q() if hidden is None else hidden)
 
 
 def is_visible(page: Page) -> bool:

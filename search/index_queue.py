@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from .engine import PRIMARY_COOLDOWN
 from .models import IndexChange
@@ -56,11 +58,55 @@ def record_ensure() -> None:
     _record(IndexChange.ENSURE, [""])
 
 
+_batch = threading.local()
+
+
 def _record(kind: str, keys: Iterable[str]) -> None:
-    rows = [IndexChange(kind=kind, key=key) for key in dict.fromkeys(keys)]
+    pending = getattr(_batch, "changes", None)
+    if pending is not None:
+        pending.update(dict.fromkeys((kind, key) for key in keys))
+        return
+    _insert(dict.fromkeys((kind, key) for key in keys))
+
+
+def _insert(changes: dict[tuple[str, str], None]) -> None:
+    rows = [IndexChange(kind=kind, key=key) for kind, key in changes]
     if rows:
-        IndexChange.objects.bulk_create(rows)
+        IndexChange.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         transaction.on_commit(kick, robust=True)  # applied once the change has committed
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Changes recorded inside the block go in as one bulk insert with one kick when it ends (bulk imports).
+
+    Enter it inside the transaction that makes the changes; an error in the
+    block drops them, as the transaction's rollback drops the changes themselves.
+    """
+    if getattr(_batch, "changes", None) is not None:  # an outer block records them
+        yield
+        return
+    _batch.changes = {}
+    try:
+        yield
+        changes = _batch.changes
+    finally:
+        _batch.changes = None
+    _insert(_outermost_pages(changes))
+
+
+def _outermost_pages(changes: dict[tuple[str, str], None]) -> dict[tuple[str, str], None]:
+    """Of pages recorded together, drop those below another recorded page: applying a page's change
+    recomputes its whole subtree (writes_for_rows), so a batch of new pioneers is a handful of rows."""
+    page_ids = [int(key) for kind, key in changes if kind == IndexChange.PAGE]
+    paths = sorted(Page.objects.filter(pk__in=page_ids).values_list("path", "pk"))
+    covered, outer = set(), None
+    for path, pk in paths:
+        if outer is not None and path.startswith(outer):
+            covered.add(str(pk))
+        else:
+            outer = path
+    return {change: None for change in changes if not (change[0] == IndexChange.PAGE and change[1] in covered)}
 
 
 def kick() -> None:

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
-from casestudies.visibility import visible
+from casestudies.visibility import hidden_q, visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
 
@@ -57,28 +57,38 @@ def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
     }
 
 
-def build_document(page: Page) -> dict[str, Any] | None:
+def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | None:
     """The index document for one page, or None when the page is not indexed content.
 
     Barriers and workarounds take pioneer, themes, care groups, stage, tags and
     date from their case study, so every facet narrows all three types alike.
+    A `memo` shared by the calls for one batch reads each case study once, not once per child.
     """
     page = page.specific
     content_type = INDEXED_MODELS.get(type(page))
     if content_type is None:
         return None
-    study = page if isinstance(page, CaseStudyPage) else CaseStudyPage.objects.ancestor_of(page).first()
+    memo = {} if memo is None else memo
+    if isinstance(page, CaseStudyPage):
+        study = page
+    else:
+        parent = ("study at", page.path[: -Page.steplen])
+        if parent not in memo:
+            memo[parent] = CaseStudyPage.objects.ancestor_of(page).first()
+        study = memo[parent]
     if study is None:
         return None
+    if ("fields", study.pk) not in memo:
+        memo[("fields", study.pk)] = _case_study_fields(study)
     document: dict[str, Any] = {
         "id": page.pk,
         "type": content_type,
         "title": page.title,
         "url": page.get_url() or page.url_path,
-        **_case_study_fields(study),
+        **memo[("fields", study.pk)],
     }
     if isinstance(page, CaseStudyPage):
-        categories = visible(BarrierPage.objects.child_of(page)).select_related("category")
+        categories = visible(BarrierPage.objects.child_of(page), _hidden(memo)).select_related("category")
         category_rows = {barrier.category.slug: barrier.category.name for barrier in categories}
         document.update(
             summary=page.summary,
@@ -90,18 +100,22 @@ def build_document(page: Page) -> dict[str, Any] | None:
         )
     elif isinstance(page, BarrierPage):
         body = markdown_to_text(page.description)
+        if ("category", page.category_id) not in memo:
+            memo[("category", page.category_id)] = page.category
+        category = memo[("category", page.category_id)]
         document.update(
             summary=_first_sentences(body),
             body=body,
-            barrier_category=[page.category.slug],
-            barrier_category_names=[page.category.name],
+            barrier_category=[category.slug],
+            barrier_category_names=[category.name],
             case_study=study.title,
             status=page.get_status_display(),
         )
     else:
         body = markdown_to_text(page.description)
         # Only barriers the public may see: a draft or restricted barrier's title must not travel.
-        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page)).select_related("category")
+        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page), _hidden(memo))
+        barriers = barriers.select_related("category")
         category_rows = {barrier.category.slug: barrier.category.name for barrier in barriers}
         document.update(
             summary=_first_sentences(body),
@@ -112,6 +126,12 @@ def build_document(page: Page) -> dict[str, Any] | None:
             status=page.get_effectiveness_display(),
         )
     return document
+
+
+def _hidden(memo: dict):
+    if "hidden" not in memo:
+        memo["hidden"] = hidden_q()
+    return memo["hidden"]
 
 
 def _first_sentences(text: str, limit: int = 280) -> str:
