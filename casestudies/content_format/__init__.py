@@ -1,0 +1,24 @@
+"""The content format `pioneer-exchange/1`: import, export and the demo content (docs/import-format.md)."""
+
+from .exporter import UnknownPioneer, dumps, export
+from .importer import ImportPlan, ImportResult, apply, plan
+from .reading import ContentError, ContentFile, load, parse, read_path, validate
+from .spec import FORMAT, json_schema
+
+__all__ = [
+    "FORMAT",
+    "ContentError",
+    "ContentFile",
+    "ImportPlan",
+    "ImportResult",
+    "UnknownPioneer",
+    "apply",
+    "dumps",
+    "export",
+    "json_schema",
+    "load",
+    "parse",
+    "plan",
+    "read_path",
+    "validate",
+]
