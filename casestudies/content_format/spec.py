@@ -35,26 +35,6 @@ class Invalid(Exception):
     """A value breaks a rule; the message says which, without the path."""
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, (int, Decimal, float)):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _django_messages(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 INVALID = object()  # a value that broke a rule (already reported)
 
 
@@ -81,6 +61,26 @@ class Checks:
     def in_taxonomy_order(self, model, slugs) -> list[str]:
         self.taxonomy(model)
         return sorted(slugs, key=self._positions[model].__getitem__)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, Decimal, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _django_messages(error: ValidationError) -> str:
+    return " ".join(error.messages)
 
 
 @dataclass

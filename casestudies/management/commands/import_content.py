@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from tqdm import tqdm
 
 from casestudies.content_format import ContentError, apply, load, plan
@@ -64,25 +62,33 @@ class Command(BaseCommand):
         return _Progress(total, self.stderr, quiet)
 
 
+def _stream(output):
+    """The file under Django's OutputWrapper(s): tqdm redraws with \r, which the wrapper would end with \n."""
+    while isinstance(output, OutputWrapper):
+        output = output._out
+    return output
+
+
 class _Progress:
-    """A bar on a terminal; otherwise a line every PROGRESS_LINE_EVERY pages."""
+    """A bar on a terminal; otherwise a line every PROGRESS_LINE_EVERY pages (for big files only)."""
 
     def __init__(self, total: int, stderr, quiet: bool):
         self.total, self.stderr, self.quiet = total, stderr, quiet
         self.bar = None
 
     def __enter__(self):
-        if not self.quiet and self.total and sys.stderr.isatty():
-            self.bar = tqdm(total=self.total, unit="page", desc="Importing", file=sys.stderr)
+        if not self.quiet and self.total and self.stderr.isatty():
+            self.bar = tqdm(total=self.total, unit="page", desc="Writing pages", file=_stream(self.stderr))
         return self
 
     def __call__(self, done: int, total: int) -> None:
+        last = done == total
         if self.bar is not None:
             self.bar.update(1)
-            if done == total:
-                self.bar.set_description("Indexing")
-        elif not self.quiet and (done % PROGRESS_LINE_EVERY == 0 or done == total) and total >= PROGRESS_LINE_EVERY:
-            self.stderr.write(f"{done}/{total} pages written")
+            if last:
+                self.bar.set_description("Revisions and search index")
+        elif not self.quiet and total >= PROGRESS_LINE_EVERY and (done % PROGRESS_LINE_EVERY == 0 or last):
+            self.stderr.write(f"{done}/{total} pages written" + ("; revisions and search index next" if last else ""))
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -28,7 +28,12 @@ class Command(BaseCommand):
             self.stdout.write("Content exists: demo content not loaded.")
             return
         call_command(
-            "import_content", str(DEMO_FILE), publish=True, verbosity=options["verbosity"], stdout=self.stdout._out
+            "import_content",
+            str(DEMO_FILE),
+            publish=True,
+            verbosity=options["verbosity"],
+            stdout=self.stdout,
+            stderr=self.stderr,
         )
         self._ensure_admin()
 
