@@ -35,8 +35,12 @@ def _slug_names(queryset) -> tuple[list[str], list[str]]:
     return [slug for slug, _ in rows], [name for _, name in rows]
 
 
-def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
-    pioneer = PioneerPage.objects.ancestor_of(study).select_related("region").first()
+def _case_study_fields(study: CaseStudyPage, memo: dict) -> dict[str, Any]:
+    parent = ("pioneer at", study.path[: -Page.steplen])
+    if parent not in memo:
+        memo[parent] = PioneerPage.objects.ancestor_of(study).select_related("region").first()
+    pioneer = memo[parent]
+    tags = list(study.tags.all())
     theme_slugs, theme_names = _slug_names(study.themes.order_by("sort_order"))
     care_slugs, care_names = _slug_names(study.care_groups.order_by("sort_order"))
     return {
@@ -50,8 +54,8 @@ def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
         "care_group_names": care_names,
         "stage": study.stage.slug if study.stage else None,
         "stage_name": study.stage.name if study.stage else "",
-        "tag": sorted(tag.slug for tag in study.tags.all()),
-        "tag_names": sorted(tag.name for tag in study.tags.all()),
+        "tag": sorted(tag.slug for tag in tags),
+        "tag_names": sorted(tag.name for tag in tags),
         "published": study.date_published.isoformat() if study.date_published else None,
         "year": study.date_published.year if study.date_published else None,
     }
@@ -79,7 +83,7 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
     if study is None:
         return None
     if ("fields", study.pk) not in memo:
-        memo[("fields", study.pk)] = _case_study_fields(study)
+        memo[("fields", study.pk)] = _case_study_fields(study, memo)
     document: dict[str, Any] = {
         "id": page.pk,
         "type": content_type,
@@ -88,8 +92,8 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
         **memo[("fields", study.pk)],
     }
     if isinstance(page, CaseStudyPage):
-        categories = visible(BarrierPage.objects.child_of(page), _hidden(memo)).select_related("category")
-        category_rows = {barrier.category.slug: barrier.category.name for barrier in categories}
+        barriers = visible(BarrierPage.objects.child_of(page), _hidden(memo))
+        category_rows = dict(barriers.values_list("category__slug", "category__name"))
         document.update(
             summary=page.summary,
             body=markdown_to_text(page.narrative),
@@ -115,11 +119,11 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
         body = markdown_to_text(page.description)
         # Only barriers the public may see: a draft or restricted barrier's title must not travel.
         barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page), _hidden(memo))
-        barriers = barriers.select_related("category")
-        category_rows = {barrier.category.slug: barrier.category.name for barrier in barriers}
+        rows = list(barriers.values_list("title", "category__slug", "category__name"))
+        category_rows = {slug: name for _title, slug, name in rows}
         document.update(
             summary=_first_sentences(body),
-            body=" ".join([body, *(barrier.title for barrier in barriers)]),
+            body=" ".join([body, *(title for title, _slug, _name in rows)]),
             barrier_category=sorted(category_rows),
             barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
             case_study=study.title,
