@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from .engine import PRIMARY_COOLDOWN
+from .indexing import INDEXED_MODELS
 from .models import IndexChange
 from .sync import (
     IndexWrites,
@@ -96,14 +98,17 @@ def batched() -> Iterator[None]:
 
 
 def _outermost_pages(changes: dict[tuple[str, str], None]) -> dict[tuple[str, str], None]:
-    """Of pages recorded together, drop those below another recorded page: applying a page's change
-    recomputes its whole subtree (writes_for_rows), so a batch of new pioneers is a handful of rows."""
+    """Of pages recorded together, drop the case studies, barriers and workarounds below another recorded
+    page: applying a page's change rebuilds the documents of every such page below it (sync.affected_pages),
+    so an import of new pioneers is a row per pioneer. Other pages (a pioneer: its suggestion) stay."""
     page_ids = [int(key) for kind, key in changes if kind == IndexChange.PAGE]
-    paths = sorted(Page.objects.filter(pk__in=page_ids).values_list("path", "pk"))
+    indexed_types = {content_type.pk for content_type in ContentType.objects.get_for_models(*INDEXED_MODELS).values()}
+    rows = sorted(Page.objects.filter(pk__in=page_ids).values_list("path", "pk", "content_type_id"))
     covered, outer = set(), None
-    for path, pk in paths:
+    for path, pk, content_type_id in rows:
         if outer is not None and path.startswith(outer):
-            covered.add(str(pk))
+            if content_type_id in indexed_types:
+                covered.add(str(pk))
         else:
             outer = path
     return {change: None for change in changes if not (change[0] == IndexChange.PAGE and change[1] in covered)}

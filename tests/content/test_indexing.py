@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from search import index_queue, sync
 from search.es_client import get_client
@@ -22,10 +24,6 @@ pytestmark = pytest.mark.django_db
 
 def import_file(path, *args):
     """Run the import, keeping the on-commit callbacks it registered (they run as on a real commit)."""
-    from io import StringIO
-
-    from django.core.management import call_command
-
     with committed() as callbacks:
         call_command("import_content", str(path), *args, "--no-progress", stdout=StringIO(), stderr=StringIO())
     return callbacks
@@ -56,10 +54,14 @@ def test_a_draft_import_indexes_nothing(write_file, database_engine):
 
 
 def test_imported_content_is_searchable_on_elasticsearch_after_one_bulk_write(write_file, es_store):
+    """Into an empty site: setting up its top is part of the same batch, and nothing drifts."""
     with mock.patch.object(IndexStore, "apply", autospec=True, side_effect=IndexStore.apply) as apply:
         import_file(write_file(good_content()), "--publish")
 
     assert apply.call_count == 1
+    check = StringIO()
+    call_command("search_index", "check", "--no-progress", stdout=check, stderr=StringIO())  # raises on drift
+    assert "The search indices match the published pages." in check.getvalue()
     engine = ElasticsearchEngine(get_client(settings.ELASTICSEARCH_URL), es_store.prefix)
     response = engine.search(SearchRequest(q="monitoring hub", page_size=100))
     assert response.engine == "elasticsearch"
