@@ -1,7 +1,7 @@
 """The content format `pioneer-exchange/1`: import, export and the demo content (docs/import-format.md)."""
 
 from .exporter import UnknownPioneer, dumps, export
-from .importer import ImportPlan, ImportResult, apply, plan
+from .importer import ImportPlan, apply, plan
 from .reading import ContentError, ContentFile, load, parse, read_path, validate
 from .spec import FORMAT, json_schema
 
@@ -10,7 +10,6 @@ __all__ = [
     "ContentError",
     "ContentFile",
     "ImportPlan",
-    "ImportResult",
     "UnknownPioneer",
     "apply",
     "dumps",

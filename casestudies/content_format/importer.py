@@ -148,15 +148,8 @@ def _wagtail_search_paused(models) -> Iterator[None]:
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-@dataclass
-class ImportResult:
-    plan: ImportPlan
-    written: list[Page] = field(default_factory=list)
-
-
-def apply(import_plan: ImportPlan, progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Write the plan in one transaction: all of it or nothing."""
-    result = ImportResult(import_plan)
+def apply(import_plan: ImportPlan, progress: Callable[[int, int], None] | None = None) -> list[Page]:
+    """Write the plan in one transaction, all of it or nothing; return the pages written."""
     writes = import_plan.writes
     with transaction.atomic(), ExitStack() as batch:
         for hook in hooks.get_hooks(BATCH_HOOK):
@@ -169,8 +162,8 @@ def apply(import_plan: ImportPlan, progress: Callable[[int, int], None] | None =
             writer.write(step)
             if progress:
                 progress(done, len(writes))
-        result.written = writer.finish()
-    return result
+        written = writer.finish()
+    return written
 
 
 class _Writer:

@@ -70,8 +70,10 @@ def _type_name(value: Any) -> str:
         return "true/false"
     if isinstance(value, str):
         return "text"
-    if isinstance(value, (int, Decimal, float)):
-        return "a number"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, (Decimal, float)):
+        return "a decimal number"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

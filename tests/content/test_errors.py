@@ -155,7 +155,7 @@ def test_wrong_types(write_file):
         study(content, 1)["summary"] = None
 
     assert refused(write_file(changed(edit))) == [
-        "pioneers[0].name: expected text, got a number",
+        "pioneers[0].name: expected text, got a whole number",
         "pioneers[0].partners: expected a list, got text",
         "pioneers[0].population_served: expected a whole number, got text",
         "case_studies[0].themes: expected a list, got text",
@@ -257,12 +257,14 @@ def test_numbers_within_the_columns(write_file):
     def edit(content):
         pioneer(content)["population_served"] = -1
         pioneer(content, 1)["population_served"] = 2**31
+        pioneer(content, 1)["plan_summary"] = 1.5
         study(content)["outcomes"][0]["value"] = 12.345
         study(content)["outcomes"][1]["value"] = 10**12
         study(content, 1)["outcomes"] = [{"measure": "cost-savings", "value": True}]
 
     assert refused(write_file(changed(edit))) == [
         "pioneers[0].population_served: out of range: -1, must be from 0 to 2147483647",
+        "pioneers[1].plan_summary: expected text, got a decimal number",
         "pioneers[1].population_served: out of range: 2147483648, must be from 0 to 2147483647",
         "case_studies[0].outcomes[0].value: Ensure that there are no more than 2 decimal places. (12.345)",
         "case_studies[0].outcomes[1].value: Ensure that there are no more than 12 digits before the decimal point. "
