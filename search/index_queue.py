@@ -27,7 +27,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .engine import PRIMARY_COOLDOWN
-from .indexing import INDEXED_MODELS
+from .indexing import IDS_PER_QUERY, INDEXED_MODELS
 from .models import IndexChange
 from .sync import (
     IndexWrites,
@@ -103,7 +103,11 @@ def _outermost_pages(changes: dict[tuple[str, str], None]) -> dict[tuple[str, st
     so an import of new pioneers is a row per pioneer. Other pages (a pioneer: its suggestion) stay."""
     page_ids = [int(key) for kind, key in changes if kind == IndexChange.PAGE]
     indexed_types = {content_type.pk for content_type in ContentType.objects.get_for_models(*INDEXED_MODELS).values()}
-    rows = sorted(Page.objects.filter(pk__in=page_ids).values_list("path", "pk", "content_type_id"))
+    rows = []
+    for start in range(0, len(page_ids), IDS_PER_QUERY):
+        chunk = Page.objects.filter(pk__in=page_ids[start : start + IDS_PER_QUERY])
+        rows += chunk.values_list("path", "pk", "content_type_id")
+    rows.sort()
     covered, outer = set(), None
     for path, pk, content_type_id in rows:
         if outer is not None and path.startswith(outer):

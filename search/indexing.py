@@ -17,11 +17,18 @@ from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, Workarou
 from casestudies.visibility import hidden_q, visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
+IDS_PER_QUERY = 10_000  # well within SQLite's limit on query parameters (32,766 in most builds)
 
 
 def visible_ids(pages: list[Page]) -> set[int]:
-    """Of these pages, the ids the public may see, in one query."""
-    return set(visible(Page.objects.filter(pk__in=[page.pk for page in pages])).values_list("pk", flat=True))
+    """Of these pages, the ids the public may see, in a query per IDS_PER_QUERY pages."""
+    ids = [page.pk for page in pages]
+    hidden = hidden_q()
+    public: set[int] = set()
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = Page.objects.filter(pk__in=ids[start : start + IDS_PER_QUERY])
+        public.update(visible(chunk, hidden).values_list("pk", flat=True))
+    return public
 
 
 def indexable_pages() -> Iterator[Page]:
