@@ -45,9 +45,10 @@ class Command(BaseCommand):
             return
         with self._progress(len(import_plan.writes), options["no_progress"] or verbosity == 0) as progress:
             apply(import_plan, progress=progress)
-        self._report(import_plan, verbosity, detail_from=2, words=PAST)
-        mode = "published" if publish else "as drafts"
-        self.stdout.write(self.style.SUCCESS(f"Imported {file} {mode}."))
+        if verbosity:
+            self._report(import_plan, verbosity, detail_from=2, words=PAST)
+            mode = "published" if publish else "as drafts"
+            self.stdout.write(self.style.SUCCESS(f"Imported {file} {mode}."))
 
     def _report(self, import_plan: ImportPlan, verbosity: int, *, detail_from: int, words: dict[str, str]) -> None:
         if verbosity >= detail_from:
