@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
-from casestudies.visibility import hidden_q, visible
+from casestudies.visibility import shown_q, visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
 IDS_PER_QUERY = 10_000  # well within SQLite's limit on query parameters (32,766 in most builds)
@@ -23,11 +23,11 @@ IDS_PER_QUERY = 10_000  # well within SQLite's limit on query parameters (32,766
 def visible_ids(pages: list[Page]) -> set[int]:
     """Of these pages, the ids the public may see, in a query per IDS_PER_QUERY pages."""
     ids = [page.pk for page in pages]
-    hidden = hidden_q()
+    shown = shown_q()
     public: set[int] = set()
     for start in range(0, len(ids), IDS_PER_QUERY):
         chunk = Page.objects.filter(pk__in=ids[start : start + IDS_PER_QUERY])
-        public.update(visible(chunk, hidden).values_list("pk", flat=True))
+        public.update(visible(chunk, shown).values_list("pk", flat=True))
     return public
 
 
@@ -99,7 +99,7 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
         **memo[("fields", study.pk)],
     }
     if isinstance(page, CaseStudyPage):
-        barriers = visible(BarrierPage.objects.child_of(page), _hidden(memo))
+        barriers = visible(BarrierPage.objects.child_of(page), _shown(memo))
         category_rows = dict(barriers.values_list("category__slug", "category__name"))
         document.update(
             summary=page.summary,
@@ -125,7 +125,7 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
     else:
         body = markdown_to_text(page.description)
         # Only barriers the public may see: a draft or restricted barrier's title must not travel.
-        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page), _hidden(memo))
+        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page), _shown(memo))
         rows = list(barriers.values_list("title", "category__slug", "category__name"))
         category_rows = {slug: name for _title, slug, name in rows}
         document.update(
@@ -139,10 +139,10 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
     return document
 
 
-def _hidden(memo: dict):
-    if "hidden" not in memo:
-        memo["hidden"] = hidden_q()
-    return memo["hidden"]
+def _shown(memo: dict):
+    if "shown" not in memo:
+        memo["shown"] = shown_q()
+    return memo["shown"]
 
 
 def _first_sentences(text: str, limit: int = 280) -> str:
