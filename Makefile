@@ -33,13 +33,13 @@ migrate: setup
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo
 
 # The index first (its alias must exist before the demo content is indexed), then the demo content.
 # With ELASTICSEARCH_URL set but the cluster down, ensure warns and the portal starts on the database engine.
 run: migrate
 	$(BIN)/python manage.py search_index ensure
-	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 test: setup

@@ -1,6 +1,7 @@
 """Author Markdown to safe HTML: Python-Markdown renders, nh3 keeps an allow-list."""
 
 import html as html_lib
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -19,6 +20,15 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+_local = threading.local()
+
+
+def _convert(text: str) -> str:
+    """Markdown to HTML with one converter per thread: building one per call costs more than converting."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    return converter.reset().convert(text or "")
 
 
 def render_markdown(text: str) -> SafeString:
@@ -27,7 +37,7 @@ def render_markdown(text: str) -> SafeString:
     Raw HTML in the source is escaped by the sanitiser rather than trusted;
     links keep only safe schemes and always get rel="noopener noreferrer".
     """
-    html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    html = _convert(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -41,6 +51,6 @@ def render_markdown(text: str) -> SafeString:
 
 def markdown_to_text(text: str) -> str:
     """Plain text of a Markdown source, for search documents and feeds."""
-    html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS)
+    html = _convert(text)
     plain = html_lib.unescape(nh3.clean(html, tags=set(), attributes={}))
     return " ".join(plain.split())

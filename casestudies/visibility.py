@@ -14,21 +14,41 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from wagtail.models import Page
 
+BRANCHES_PER_CONDITION = 500  # SQLite reads a chain of ORs as deep as it is long and refuses one over 1,000
+
 
 def unpublished_branch_paths() -> list[str]:
-    """Tree paths of unpublished pages that have pages below them (the root excepted)."""
-    return list(Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).values_list("path", flat=True))
+    """Tree paths of the outermost unpublished pages that have pages below them (the root excepted):
+    what lies below one of them is hidden whatever lies between."""
+    paths = Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).order_by("path").values_list("path", flat=True)
+    outermost: list[str] = []
+    for path in paths:
+        if not outermost or not path.startswith(outermost[-1]):
+            outermost.append(path)
+    return outermost
 
 
 def _under_any(paths: list[str]) -> Q:
     return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
 
 
-def visible(queryset: QuerySet) -> QuerySet:
-    """The pages of a page queryset that the public may see."""
-    queryset = queryset.live().public()
+def shown_q() -> Q:
+    """Outside every restricted section and below no unpublished page: the condition visible() adds to
+    being live, built with two queries, so one can serve many querysets filtered at one moment.
+
+    Unpublished branches come in groups of BRANCHES_PER_CONDITION, so a draft import of a
+    thousand case studies keeps every query within SQLite's limits.
+    """
+    shown = ~Page.objects.all().private_q()
     paths = unpublished_branch_paths()
-    return queryset.exclude(_under_any(paths)) if paths else queryset
+    for start in range(0, len(paths), BRANCHES_PER_CONDITION):
+        shown &= ~_under_any(paths[start : start + BRANCHES_PER_CONDITION])
+    return shown
+
+
+def visible(queryset: QuerySet, shown: Q | None = None) -> QuerySet:
+    """The pages of a page queryset that the public may see (`shown`: from shown_q(), to reuse one)."""
+    return queryset.live().filter(shown_q() if shown is None else shown)
 
 
 def is_visible(page: Page) -> bool:

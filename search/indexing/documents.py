@@ -14,14 +14,21 @@ from wagtail.models import Page
 
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
-from casestudies.visibility import visible
+from casestudies.visibility import shown_q, visible
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
+IDS_PER_QUERY = 10_000  # well within SQLite's limit on query parameters (32,766 in most builds)
 
 
 def visible_ids(pages: list[Page]) -> set[int]:
-    """Of these pages, the ids the public may see, in one query."""
-    return set(visible(Page.objects.filter(pk__in=[page.pk for page in pages])).values_list("pk", flat=True))
+    """Of these pages, the ids the public may see, in a query per IDS_PER_QUERY pages."""
+    ids = [page.pk for page in pages]
+    shown = shown_q()
+    public: set[int] = set()
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = Page.objects.filter(pk__in=ids[start : start + IDS_PER_QUERY])
+        public.update(visible(chunk, shown).values_list("pk", flat=True))
+    return public
 
 
 def indexable_pages() -> Iterator[Page]:
@@ -35,8 +42,12 @@ def _slug_names(queryset) -> tuple[list[str], list[str]]:
     return [slug for slug, _ in rows], [name for _, name in rows]
 
 
-def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
-    pioneer = PioneerPage.objects.ancestor_of(study).select_related("region").first()
+def _case_study_fields(study: CaseStudyPage, memo: dict) -> dict[str, Any]:
+    parent = ("pioneer at", study.path[: -Page.steplen])
+    if parent not in memo:
+        memo[parent] = PioneerPage.objects.ancestor_of(study).select_related("region").first()
+    pioneer = memo[parent]
+    tags = list(study.tags.all())
     theme_slugs, theme_names = _slug_names(study.themes.order_by("sort_order"))
     care_slugs, care_names = _slug_names(study.care_groups.order_by("sort_order"))
     return {
@@ -50,36 +61,46 @@ def _case_study_fields(study: CaseStudyPage) -> dict[str, Any]:
         "care_group_names": care_names,
         "stage": study.stage.slug if study.stage else None,
         "stage_name": study.stage.name if study.stage else "",
-        "tag": sorted(tag.slug for tag in study.tags.all()),
-        "tag_names": sorted(tag.name for tag in study.tags.all()),
+        "tag": sorted(tag.slug for tag in tags),
+        "tag_names": sorted(tag.name for tag in tags),
         "published": study.date_published.isoformat() if study.date_published else None,
         "year": study.date_published.year if study.date_published else None,
     }
 
 
-def build_document(page: Page) -> dict[str, Any] | None:
+def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | None:
     """The index document for one page, or None when the page is not indexed content.
 
     Barriers and workarounds take pioneer, themes, care groups, stage, tags and
     date from their case study, so every facet narrows all three types alike.
+    A `memo` shared by the calls for one batch reads each case study once, not once per child.
     """
     page = page.specific
     content_type = INDEXED_MODELS.get(type(page))
     if content_type is None:
         return None
-    study = page if isinstance(page, CaseStudyPage) else CaseStudyPage.objects.ancestor_of(page).first()
+    memo = {} if memo is None else memo
+    if isinstance(page, CaseStudyPage):
+        study = page
+    else:
+        parent = ("study at", page.path[: -Page.steplen])
+        if parent not in memo:
+            memo[parent] = CaseStudyPage.objects.ancestor_of(page).first()
+        study = memo[parent]
     if study is None:
         return None
+    if ("fields", study.pk) not in memo:
+        memo[("fields", study.pk)] = _case_study_fields(study, memo)
     document: dict[str, Any] = {
         "id": page.pk,
         "type": content_type,
         "title": page.title,
         "url": page.get_url() or page.url_path,
-        **_case_study_fields(study),
+        **memo[("fields", study.pk)],
     }
     if isinstance(page, CaseStudyPage):
-        categories = visible(BarrierPage.objects.child_of(page)).select_related("category")
-        category_rows = {barrier.category.slug: barrier.category.name for barrier in categories}
+        barriers = visible(BarrierPage.objects.child_of(page), _shown(memo))
+        category_rows = dict(barriers.values_list("category__slug", "category__name"))
         document.update(
             summary=page.summary,
             body=markdown_to_text(page.narrative),
@@ -90,28 +111,38 @@ def build_document(page: Page) -> dict[str, Any] | None:
         )
     elif isinstance(page, BarrierPage):
         body = markdown_to_text(page.description)
+        if ("category", page.category_id) not in memo:
+            memo[("category", page.category_id)] = page.category
+        category = memo[("category", page.category_id)]
         document.update(
             summary=_first_sentences(body),
             body=body,
-            barrier_category=[page.category.slug],
-            barrier_category_names=[page.category.name],
+            barrier_category=[category.slug],
+            barrier_category_names=[category.name],
             case_study=study.title,
             status=page.get_status_display(),
         )
     else:
         body = markdown_to_text(page.description)
         # Only barriers the public may see: a draft or restricted barrier's title must not travel.
-        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page)).select_related("category")
-        category_rows = {barrier.category.slug: barrier.category.name for barrier in barriers}
+        barriers = visible(BarrierPage.objects.filter(workaround_links__workaround=page), _shown(memo))
+        rows = list(barriers.values_list("title", "category__slug", "category__name"))
+        category_rows = {slug: name for _title, slug, name in rows}
         document.update(
             summary=_first_sentences(body),
-            body=" ".join([body, *(barrier.title for barrier in barriers)]),
+            body=" ".join([body, *(title for title, _slug, _name in rows)]),
             barrier_category=sorted(category_rows),
             barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
             case_study=study.title,
             status=page.get_effectiveness_display(),
         )
     return document
+
+
+def _shown(memo: dict):
+    if "shown" not in memo:
+        memo["shown"] = shown_q()
+    return memo["shown"]
 
 
 def _first_sentences(text: str, limit: int = 280) -> str:

@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from search.engines.base import PRIMARY_COOLDOWN
+from search.indexing.documents import IDS_PER_QUERY, INDEXED_MODELS
 from search.indexing.sync import (
     IndexWrites,
     get_store,
@@ -56,11 +60,62 @@ def record_ensure() -> None:
     _record(IndexChange.ENSURE, [""])
 
 
+_batch = threading.local()
+
+
 def _record(kind: str, keys: Iterable[str]) -> None:
-    rows = [IndexChange(kind=kind, key=key) for key in dict.fromkeys(keys)]
+    pending = getattr(_batch, "changes", None)
+    if pending is not None:
+        pending.update(dict.fromkeys((kind, key) for key in keys))
+        return
+    _insert(dict.fromkeys((kind, key) for key in keys))
+
+
+def _insert(changes: dict[tuple[str, str], None]) -> None:
+    rows = [IndexChange(kind=kind, key=key) for kind, key in changes]
     if rows:
-        IndexChange.objects.bulk_create(rows)
+        IndexChange.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         transaction.on_commit(kick, robust=True)  # applied once the change has committed
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Changes recorded inside the block go in as one bulk insert with one kick when it ends (bulk imports).
+
+    Enter it inside the transaction that makes the changes; an error in the
+    block drops them, as the transaction's rollback drops the changes themselves.
+    """
+    if getattr(_batch, "changes", None) is not None:  # an outer block records them
+        yield
+        return
+    _batch.changes = {}
+    try:
+        yield
+        changes = _batch.changes
+    finally:
+        _batch.changes = None
+    _insert(_outermost_pages(changes))
+
+
+def _outermost_pages(changes: dict[tuple[str, str], None]) -> dict[tuple[str, str], None]:
+    """Of pages recorded together, drop the case studies, barriers and workarounds below another recorded
+    page: applying a page's change rebuilds the documents of every such page below it (sync.affected_pages),
+    so an import of new pioneers is a row per pioneer. Other pages (a pioneer: its suggestion) stay."""
+    page_ids = [int(key) for kind, key in changes if kind == IndexChange.PAGE]
+    indexed_types = {content_type.pk for content_type in ContentType.objects.get_for_models(*INDEXED_MODELS).values()}
+    rows = []
+    for start in range(0, len(page_ids), IDS_PER_QUERY):
+        chunk = Page.objects.filter(pk__in=page_ids[start : start + IDS_PER_QUERY])
+        rows += chunk.values_list("path", "pk", "content_type_id")
+    rows.sort()
+    covered, outer = set(), None
+    for path, pk, content_type_id in rows:
+        if outer is not None and path.startswith(outer):
+            if content_type_id in indexed_types:
+                covered.add(str(pk))
+        else:
+            outer = path
+    return {change: None for change in changes if not (change[0] == IndexChange.PAGE and change[1] in covered)}
 
 
 def kick() -> None:

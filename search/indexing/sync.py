@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.db import transaction
 from wagtail.models import Page
 
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
@@ -80,6 +81,7 @@ def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
     pages = [page.specific for page in pages]
     public = visible_ids(pages)
     writes = IndexWrites()
+    memo: dict = {}  # each case study read once for the batch
     for page in pages:
         if isinstance(page, PioneerPage):
             pioneer = pioneer_suggestion(page)
@@ -89,7 +91,7 @@ def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
                 writes.removed_suggestions.append(pioneer["id"])
         if type(page) not in INDEXED_MODELS:
             continue
-        document = build_document(page) if page.pk in public else None
+        document = build_document(page, memo) if page.pk in public else None
         if document:
             writes.documents.append(document)
             writes.suggestions.append(title_suggestion(document))
@@ -128,8 +130,9 @@ def writes_for_suggestions(suggestion_ids: Iterable[str]) -> IndexWrites:
 
 
 def write_database(writes: IndexWrites) -> None:
-    db_store.upsert(writes.documents)
-    db_store.delete(writes.removed)
+    with transaction.atomic():  # one commit for the batch, not one per document
+        db_store.upsert(writes.documents)
+        db_store.delete(writes.removed)
 
 
 def write_elasticsearch(writes: IndexWrites, store: IndexStore) -> None:

@@ -6,12 +6,15 @@ fail if only the page's own `live` flag is consulted.
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from casestudies.site_structure import ensure_site_structure
-from casestudies.visibility import is_visible, visible
+from casestudies.visibility import is_visible, unpublished_branch_paths, visible
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +90,21 @@ def test_republishing_the_parent_brings_the_branch_back(client, branch):
         branch["pioneer"].get_latest_revision().publish()
     assert client.get(branch["barrier"].url).status_code == 200
     assert client.get(f"/barriers/{branch['barrier'].pk}/").status_code == 302
+
+
+def test_a_branch_inside_an_unpublished_branch_adds_no_condition(branch):
+    branch["pioneer"].unpublish()
+    branch["study"].unpublish()
+    assert unpublished_branch_paths() == [branch["pioneer"].path]
+    assert not visible(CaseStudyPage.objects.filter(pk=branch["study"].pk)).exists()
+
+
+def test_thousands_of_unpublished_branches_stay_within_sqlites_limits(branch):
+    """A draft import of a thousand case studies under live pioneers: each draft with children is a branch."""
+    branch["study"].unpublish()
+    others = [f"ZZZZ{number:04d}" for number in range(1, 2500)]  # branches elsewhere in a big tree
+    paths = [branch["study"].path, *others]
+    with mock.patch("casestudies.visibility.unpublished_branch_paths", return_value=paths):
+        shown = set(visible(Page.objects.all()).values_list("pk", flat=True))
+    assert branch["barrier"].pk not in shown
+    assert branch["other"].pk in shown

@@ -1,34 +1,40 @@
-"""`manage.py load_demo`: the 14 pioneers with case studies, barriers and workarounds, plus a demo admin."""
+"""`manage.py load_demo`: into a site with no pioneers, the demo content (published) and a demo admin.
+
+The content is casestudies/fixtures/demo.json, imported as `import_content --publish` would.
+With any pioneer on the site it does nothing, so it never touches anyone's work.
+"""
 
 import os
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from casestudies.demo_loader import DemoLoader
 from casestudies.models import PioneerPage
 
 DEMO_ADMIN_USERNAME = "admin"
+DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo.json"
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent: existing pages are left alone) and create a demo admin account."
+    help = "Into a site with no pioneers: import the demo content, published, and create a demo admin account."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing when any pioneer page exists.")
-
-    def handle(self, *args, if_empty: bool = False, **options):
+    def handle(self, *args, **options):
         if getattr(settings, "PORTAL_ENVIRONMENT", "production") == "production":
             raise CommandError("load_demo refuses to run with production settings: it creates a known admin password.")
-        if if_empty and PioneerPage.objects.exists():
+        if PioneerPage.objects.exists():
             self.stdout.write("Content exists: demo content not loaded.")
             return
-        report = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
-        # One transaction: the search index takes in every page once, when it commits.
-        created = DemoLoader(report=report).load()
-        summary = ", ".join(f"{count} {name}" for name, count in created.items())
-        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary} created."))
+        call_command(
+            "import_content",
+            str(DEMO_FILE),
+            publish=True,
+            verbosity=options["verbosity"],
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
         self._ensure_admin()
 
     def _ensure_admin(self) -> None:

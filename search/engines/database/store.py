@@ -39,9 +39,18 @@ def _entry(document: dict[str, Any]) -> SearchEntry:
     )
 
 
+UPSERT_FIELDS = ["content_type", "title", "text", "published", "document", "indexed_at"]
+
+
 def upsert(documents: Iterable[dict[str, Any]]) -> None:
-    for document in documents:
-        _entry(document).save()  # primary key is the page: saving updates or inserts
+    """Insert or update, by page, in bulk."""
+    SearchEntry.objects.bulk_create(
+        [_entry(document) for document in documents],
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=UPSERT_FIELDS,
+    )
 
 
 def delete(page_ids: Iterable[int]) -> None:
