@@ -383,4 +383,3 @@ def _execute_many(sql: str, rows: list[tuple]) -> None:
         names[name] = quote(Page._meta.get_field(name).column)
     with connection.cursor() as cursor:
         cursor.executemany(sql.format(**names), rows)
-

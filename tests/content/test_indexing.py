@@ -9,11 +9,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from search.indexing import queue as index_queue
-from search.indexing import sync
 from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.engines.elasticsearch.store import IndexStore
+from search.indexing import queue as index_queue
+from search.indexing import sync
 from search.models import IndexChange, SearchEntry
 from search.request import SearchRequest
 from tests.content.generator import generate
