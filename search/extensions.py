@@ -29,6 +29,7 @@ class Pick:
 
     page_id: int
     note: str = ""
+    hit: Hit | None = None  # a recommendation that is not an indexed page (a guide), shown as it is
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ class ClickLinks:
     path: str
 
     def link(self, hit: Hit, rank: int, *, promoted: bool = False) -> str:
+        if hit.type == "guide":  # a recommended guide is not a page of the index: linked as it is
+            return hit.url
         params = {"s": self.search_id.hex, "to": hit.id, "rank": rank}
         if promoted:
             params["promoted"] = 1

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -28,6 +29,21 @@ class PromotionQuerySet(models.QuerySet):
             Q(starts_on__isnull=True) | Q(starts_on__lte=today),
             Q(ends_on__isnull=True) | Q(ends_on__gte=today),
         )
+
+
+class PromotionForm(WagtailAdminModelForm):
+    """A promotion recommends a guide, some pages, or both: never nothing."""
+
+    def is_valid(self):
+        valid = super().is_valid()  # the pages' formset is checked after the form itself
+        if valid:
+            items = self.formsets.get("items")
+            forms = items.forms if items else []
+            kept = [form for form in forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+            if not self.cleaned_data.get("guide") and not kept:
+                self.add_error(None, "Choose a guide or at least one page to recommend.")
+                return False
+        return valid
 
 
 class Promotion(index.Indexed, ClusterableModel):
@@ -53,14 +69,24 @@ class Promotion(index.Indexed, ClusterableModel):
     starts_on = models.DateField("first day", null=True, blank=True, help_text="Leave empty to start at once.")
     ends_on = models.DateField("last day", null=True, blank=True, help_text="Leave empty to keep it running.")
     active = models.BooleanField(default=True, help_text="Untick to stop showing it, whatever the dates.")
+    guide = models.ForeignKey(
+        "guides.Guide",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="promotions",
+        help_text="Optional: a guide to recommend first (shown while it is live).",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PromotionQuerySet.as_manager()
+    base_form_class = PromotionForm
 
     panels = [
         FieldPanel("name"),
         FieldPanel("queries"),
-        InlinePanel("items", heading="Pages to recommend, in order", label="Page", min_num=1, max_num=MAX_PAGES),
+        FieldPanel("guide"),
+        InlinePanel("items", heading="Pages to recommend, in order", label="Page", max_num=MAX_PAGES),
         FieldPanel("note"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("active"),

@@ -7,10 +7,13 @@ from datetime import date
 from django.utils import timezone
 from wagtail.models import Page
 
+from casestudies.markdown import markdown_to_text
 from casestudies.visibility import visible
+from curation.guides.models import Guide
 from curation.promotions.models import PromotedPage, Promotion
 from search.extensions import Pick
 from search.request import SearchRequest, normalise_query
+from search.response import Hit
 from search.vocabulary import synonym_groups
 
 
@@ -34,11 +37,16 @@ def picks_for(request: SearchRequest, today: date | None = None) -> list[Pick]:
     wanted = equivalent_queries(query)
     matching = [
         promotion
-        for promotion in Promotion.objects.current(today).only("pk", "queries", "note", "name")
+        for promotion in Promotion.objects.current(today).select_related("guide")
         if wanted & set(promotion.query_list())
     ]
     if not matching:
         return []
+    guides = [
+        Pick(0, promotion.note, guide_hit(promotion.guide))
+        for promotion in matching
+        if promotion.guide is not None and promotion.guide.live
+    ]
     notes = {promotion.pk: promotion.note for promotion in matching}
     rank = {promotion.pk: index for index, promotion in enumerate(matching)}
     items = sorted(
@@ -46,4 +54,23 @@ def picks_for(request: SearchRequest, today: date | None = None) -> list[Pick]:
         key=lambda item: (rank[item[0]], item[1] if item[1] is not None else 0),
     )
     public = set(visible(Page.objects.filter(pk__in=[page_id for *_, page_id in items])).values_list("pk", flat=True))
-    return [Pick(page_id, notes[promotion_id]) for promotion_id, _, page_id in items if page_id in public]
+    pages = [Pick(page_id, notes[promotion_id]) for promotion_id, _, page_id in items if page_id in public]
+    return guides + pages
+
+
+def guide_hit(guide: Guide) -> Hit:
+    """A guide as a recommended result: its title, address and the start of its introduction."""
+    summary = markdown_to_text(guide.introduction)
+    if len(summary) > 280:
+        summary = summary[:280].rsplit(" ", 1)[0] + "…"
+    return Hit(
+        id=guide.pk,
+        type="guide",
+        title=guide.title,
+        url=guide.get_absolute_url(),
+        summary=summary,
+        highlights=[],
+        pioneer=None,
+        themes=[],
+        published=guide.updated_at.date() if guide.updated_at else None,
+    )

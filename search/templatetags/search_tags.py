@@ -15,4 +15,4 @@ def type_label(content_type: str) -> str:
     """ "case_study" → "Case study", as the type facet labels it."""
     from search.facets import CONTENT_TYPES
 
-    return CONTENT_TYPES.get(content_type, content_type)
+    return CONTENT_TYPES.get(content_type) or content_type.replace("_", " ").capitalize()

@@ -48,13 +48,16 @@ def promoted_results(engine: SearchEngine, request: SearchRequest) -> list[Promo
         return []
     try:
         picks = list(hooks.promoter(request))
-        wanted = list(dict.fromkeys(pick.page_id for pick in picks))
+        wanted = list(dict.fromkeys(pick.page_id for pick in picks if pick.hit is None))
         documents = {int(document["id"]): document for document in engine.documents(wanted)} if wanted else {}
     except Exception:
         logger.exception("Promoted results were left out of a search for %r", request.q)
         return []
     promoted: list[Promoted] = []
     for pick in picks:
+        if pick.hit is not None:  # not a page of the index (a guide): no facets to filter it by
+            promoted.append(Promoted(pick.hit, pick.note))
+            continue
         document = documents.pop(pick.page_id, None)  # popped: a page is promoted once
         if document is not None and matches_filters(document, request.filters):
             promoted.append(Promoted(hit_from_document(document), pick.note))
