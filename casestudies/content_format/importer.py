@@ -23,11 +23,13 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Count, F, Value
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_save
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -57,6 +59,7 @@ ACTIONS = (CREATE, CHANGE, PUBLISH, UNCHANGED)
 MODELS = {"pioneer": PioneerPage, "case study": CaseStudyPage, "barrier": BarrierPage, "workaround": WorkaroundPage}
 BATCH_HOOK = "batch_content_writes"
 BULK_SIZE = 500
+IDS_PER_QUERY = 10_000  # within SQLite's limit on query parameters
 
 
 @dataclass(eq=False)
@@ -177,6 +180,7 @@ class _Writer:
         self.new_pages = _NewPages(publish=self.publish)
         self.barrier_ids: dict[tuple[str, str], dict[str, int]] = {}
         self.written: dict[int, type] = {}
+        self.to_publish: list[Page] = []
 
     def _parent_page(self, step: Step) -> Page:
         if step.parent is None:
@@ -203,28 +207,38 @@ class _Writer:
             page = MODELS[step.kind]()
             relations = self._fill(step, page)
             step.page = self.new_pages.add(page, self._parent_page(step), relations)
-        else:
-            if step.action == CHANGE:
-                set_relations(step.content, self._fill(step, step.content))
-                revision = step.content.save_revision(clean=False, log_action=True)
-            else:
-                revision = step.page.latest_revision or step.page.save_revision(clean=False)
+        elif step.action == CHANGE:
+            set_relations(step.content, self._fill(step, step.content))
+            revision = step.content.save_revision(clean=False, log_action=True)
             if self.publish:
                 revision.publish()
+        else:  # PUBLISH: content unchanged, published at the end
+            self.to_publish.append(step.page)
         if step.kind == "barrier":
             self._barrier_ids(step.case_study)[step.record["slug"]] = step.page.pk
         self.written[step.page.pk] = MODELS[step.kind]
 
     def finish(self) -> list[Page]:
-        """Revisions of the new pages; then Wagtail's reference index and admin search, once per written page."""
+        """Revisions of the new pages, the publishing left for the end; then Wagtail's reference index and
+        admin search, once per written page."""
         self.new_pages.finish()
+        flipped = publish_first_drafts(self.to_publish)
+        for page in self.to_publish:
+            if page.pk not in flipped:
+                (page.latest_revision or page.save_revision(clean=False)).publish()
         new = {page.pk: page for page in self.new_pages.pages}  # they hold their relations in memory
         pages: list[Page] = []
         for model in MODELS.values():
             ids = [pk for pk, written_model in self.written.items() if written_model is model]
-            existing = list(model.objects.filter(pk__in=[pk for pk in ids if pk not in new]))
+            existing_ids = [pk for pk in ids if pk not in new]
+            existing = [
+                row
+                for start in range(0, len(existing_ids), IDS_PER_QUERY)
+                for row in model.objects.filter(pk__in=existing_ids[start : start + IDS_PER_QUERY])
+            ]
             for row in existing:
-                ReferenceIndex.create_or_update_for_object(row)
+                if row.pk not in flipped:  # publishing a first draft as it is changes no reference
+                    ReferenceIndex.create_or_update_for_object(row)
             rows = [new[pk] for pk in ids if pk in new] + existing
             for backend in get_search_backends(with_auto_update=True):
                 if rows:
@@ -371,6 +385,78 @@ class _NewPages:
                 for to_content_type_id, to_object_id, model_path, content_path in references
             ]
         ReferenceIndex.objects.bulk_create(rows, batch_size=BULK_SIZE)
+
+
+def publish_first_drafts(pages: list[Page]) -> set[int]:
+    flipped: set[int] = set()
+    for start in range(0, len(pages), IDS_PER_QUERY):
+        flipped |= _publish_first_drafts(pages[start : start + IDS_PER_QUERY])
+    return flipped
+
+
+def _publish_first_drafts(pages: list[Page]) -> set[int]:
+    """Publish, in bulk, the pages that were never published and have one revision, no schedule, no
+    workflow in progress and no aliases: their row already holds that revision's content (Wagtail
+    writes it when a page is created), so publishing only sets the live state, as Wagtail's publish
+    would, logs it and sends `page_published`. Returns their ids; the others are left to Wagtail."""
+    candidates = {
+        page.pk: page
+        for page in pages
+        if page.latest_revision_id and page.live_revision_id is None and not page.go_live_at and not page.expire_at
+    }
+    if not candidates:
+        return set()
+    ids = list(candidates)
+    object_ids = [str(pk) for pk in ids]
+    base_content_type = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.filter(base_content_type=base_content_type, object_id__in=object_ids)
+    one_revision = {
+        int(row["object_id"]) for row in revisions.values("object_id").annotate(count=Count("pk")) if row["count"] == 1
+    }
+    in_workflow = {
+        int(object_id)
+        for object_id in WorkflowState.objects.active()
+        .filter(base_content_type=base_content_type, object_id__in=object_ids)
+        .values_list("object_id", flat=True)
+    }
+    aliased = set(Page.objects.filter(alias_of_id__in=ids).values_list("alias_of_id", flat=True))
+    flipped = [candidates[pk] for pk in ids if pk in one_revision and pk not in in_workflow | aliased]
+    if not flipped:
+        return set()
+    now = timezone.now()
+    Page.objects.filter(pk__in=[page.pk for page in flipped]).update(
+        live=True,
+        has_unpublished_changes=False,
+        expired=False,
+        live_revision=F("latest_revision"),
+        first_published_at=Coalesce(F("first_published_at"), Value(now)),
+        last_published_at=now,
+    )
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type_id=page.content_type_id,
+                page_id=page.pk,
+                revision_id=page.latest_revision_id,
+                label=page.title,
+                action="wagtail.publish",
+                timestamp=now,
+                content_changed=True,
+            )
+            for page in flipped
+        ],
+        batch_size=BULK_SIZE,
+    )
+    revisions_by_id = Revision.objects.in_bulk([page.latest_revision_id for page in flipped])
+    for page in flipped:
+        page.live, page.has_unpublished_changes, page.expired = True, False, False
+        page.live_revision_id = page.latest_revision_id
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = now
+        revision = revisions_by_id[page.latest_revision_id]
+        page_published.send(sender=type(page), instance=page, revision=revision)
+        published.send(sender=type(page), instance=page, revision=revision)
+    return {page.pk for page in flipped}
 
 
 def _execute_many(sql: str, rows: list[tuple]) -> None:

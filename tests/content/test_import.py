@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Site
 
 from casestudies.models import BarrierPage, CaseStudyPage, HomePage, PioneerIndexPage, PioneerPage, WorkaroundPage
+from search.models import SearchEntry
 from tests.content.helpers import good_content, run_export, run_import, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +197,7 @@ def test_a_change_imported_as_a_draft_leaves_the_live_page_alone(write_file):
     assert '"title": "A renamed hub"' in run_export()  # export writes what editors see
 
 
-def test_publish_after_a_draft_import_publishes_without_a_new_revision(write_file):
+def test_publish_after_a_draft_import_publishes_without_a_new_revision(write_file, client):
     path = write_file(good_content())
     run_import(path)
     revisions = {page.pk: page.latest_revision_id for page in content_pages()}
@@ -207,6 +208,28 @@ def test_publish_after_a_draft_import_publishes_without_a_new_revision(write_fil
     for page in content_pages():
         assert page.live and page.latest_revision_id == revisions[page.pk], page.title
         assert page.live_revision_id == page.latest_revision_id, page.title
+        assert not page.has_unpublished_changes and page.first_published_at, page.title
+        assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1, page.title
+    assert SearchEntry.objects.count() == 3 + 2 + 2  # indexed once published
+    assert client.get("/pioneers/barnsley/central-monitoring-hub/").status_code == 200
+
+
+def test_publish_brings_a_draft_change_of_a_live_page_live(write_file, client):
+    """Not a first draft: Wagtail's own publish copies the revision's content to the live page."""
+    content = good_content()
+    run_import(write_file(content), "--publish")
+    content["case_studies"][0]["title"] = "A renamed hub"
+    content["case_studies"][0]["tags"] = ["renamed"]
+    run_import(write_file(content))  # a draft of the change
+
+    output = run_import(write_file(content), "--publish")
+
+    assert "case studies: 0 created, 0 changed, 1 published, 2 unchanged" in output
+    hub = CaseStudyPage.objects.get(slug="central-monitoring-hub")
+    assert hub.live and not hub.has_unpublished_changes
+    assert hub.title == "A renamed hub"
+    assert [tag.name for tag in hub.tags.all()] == ["renamed"]
+    assert "A renamed hub" in client.get(hub.url).content.decode()
 
 
 def test_import_never_deletes_what_the_file_leaves_out(write_file):
