@@ -48,3 +48,17 @@ class EvidenceStrength(models.TextChoices):
     BEFORE_AND_AFTER = "before-and-after", "Before-and-after comparison"
     CONTROLLED = "controlled", "Controlled comparison"
     INDEPENDENT = "independent", "Independent evaluation"
+
+
+# The design system's tag colour for each status and effectiveness value: the tag's text says the same,
+# so the colour only reinforces it.
+TAG_COLOURS = {
+    BarrierStatus.OVERCOME: "green",
+    BarrierStatus.PARTLY_OVERCOME: "yellow",
+    BarrierStatus.ONGOING: "orange",
+    BarrierStatus.ESCALATED: "red",
+    Effectiveness.WORKED_WELL: "green",
+    Effectiveness.PARTLY_WORKED: "yellow",
+    Effectiveness.TOO_EARLY: "grey",
+    Effectiveness.DID_NOT_WORK: "red",
+}

@@ -9,10 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casestudies.choosers import GuardedBrowseView, GuardedChosenMultipleView
 from casestudies.sitemaps import PublicPageSitemap
 from curation.guides.sitemaps import GuideSitemap
+from themes.sitemaps import BarrierCategorySitemap, ThemeSitemap
 
 from . import views
 
-SITEMAPS = {"pages": PublicPageSitemap, "guides": GuideSitemap}
+SITEMAPS = {
+    "pages": PublicPageSitemap,
+    "guides": GuideSitemap,
+    "themes": ThemeSitemap,
+    "barrier-categories": BarrierCategorySitemap,
+}
 
 # The page chooser's views that show a page picked by id, guarded (casestudies.choosers); before the admin's own.
 guarded_choosers = [
@@ -32,6 +38,7 @@ urlpatterns = guarded_choosers + [
     path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
     path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
     path("", include("casestudies.urls")),
+    path("", include("themes.urls")),
     path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),
     path("", include("curation.guides.urls")),

@@ -6,6 +6,7 @@ A term that is still used cannot be deleted: merge it instead.
 """
 
 from django.db import models, transaction
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -91,6 +92,9 @@ class Theme(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = "theme"
 
+    def get_absolute_url(self) -> str:
+        return reverse("theme", args=[self.slug])
+
 
 class BarrierCategory(Taxonomy):
     kind = "barrier_category"
@@ -98,6 +102,9 @@ class BarrierCategory(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = "barrier category"
         verbose_name_plural = "barrier categories"
+
+    def get_absolute_url(self) -> str:
+        return reverse("barrier-category", args=[self.slug])
 
 
 class CareGroup(Taxonomy):

@@ -22,3 +22,12 @@ def plain_number(value) -> str:
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.filter(name="tag_colour")
+def tag_colour(value: str) -> str:
+    """A barrier status or workaround effectiveness → the design system's tag modifier ("nhsuk-tag--green")."""
+    from casestudies.choices import TAG_COLOURS
+
+    colour = TAG_COLOURS.get(value)
+    return f"nhsuk-tag--{colour}" if colour else ""

@@ -41,7 +41,8 @@ def paths(client) -> set[str]:
 def test_the_sitemap_lists_every_public_page_at_the_sites_address(client, site):
     locations = sitemap(client)
     assert all(loc.startswith("http://localhost/") for loc in locations)  # the Wagtail site's root URL
-    assert paths(client) == {"/", "/pioneers/", *(site[key].url for key in ("pioneer", "study", "barrier"))}
+    pages = {"/", "/pioneers/", *(site[key].url for key in ("pioneer", "study", "barrier"))}
+    assert paths(client) == pages | {"/barriers/information-governance/"}  # the barrier's category page
 
 
 def test_a_draft_is_not_in_the_sitemap(client, site):
@@ -63,7 +64,7 @@ def test_pages_below_an_unpublished_page_are_not_in_the_sitemap(client, site):
 def test_a_restricted_page_and_those_below_it_are_not_in_the_sitemap(client, site):
     with committed():
         PageViewRestriction.objects.create(page=site["study"], restriction_type="password", password="s3cret")
-    assert paths(client) == {"/", "/pioneers/", site["pioneer"].url}
+    assert paths(client) == {"/", "/pioneers/", site["pioneer"].url}  # and no category page: its barrier is hidden
 
 
 def test_live_guides_are_in_the_sitemap_and_others_are_not(client, site):
