@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -27,10 +28,11 @@ from .choices import (
 )
 from .forms import WorkaroundForm
 from .markdown import markdown_to_text
-from .visibility import PublicSubtreeMixin, visible
+from .visibility import PublicSubtreeMixin, shown_q, visible
 
 MARKDOWN_HELP = "Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](link) for links."
 META_DESCRIPTION_LENGTH = 160
+LATEST_ON_HOME = 6
 
 
 def meta_description(text: str) -> str:
@@ -42,6 +44,17 @@ def meta_description(text: str) -> str:
     if len(text) <= META_DESCRIPTION_LENGTH:
         return text
     return text[: META_DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def distinct_contacts(studies) -> list:
+    """The case studies that name a contact, one for each different contact, in the order given."""
+    seen, contacts = set(), []
+    for study in studies:
+        key = (study.contact_name, study.contact_role, study.contact_email.lower())
+        if any(key) and key not in seen:
+            seen.add(key)
+            contacts.append(study)
+    return contacts
 
 
 class HomePage(PublicSubtreeMixin, Page):
@@ -56,11 +69,15 @@ class HomePage(PublicSubtreeMixin, Page):
         return meta_description(self.intro)
 
     def get_context(self, request, *args, **kwargs):
+        from . import browse  # it reads the page types defined below
+
         context = super().get_context(request, *args, **kwargs)
-        context["pioneer_index"] = visible(PioneerIndexPage.objects.all()).first()
-        context["latest_case_studies"] = visible(CaseStudyPage.objects.select_related("stage")).order_by(
-            "-date_published"
-        )[:6]
+        shown = shown_q()
+        context["pioneer_index"] = visible(PioneerIndexPage.objects.all(), shown).first()
+        context["themes"] = browse.themes_with_counts(shown)
+        context["barrier_categories"] = browse.categories_with_counts(shown)
+        context["pioneers"], context["network_areas"] = browse.pioneers_and_network(shown)
+        context["latest_case_studies"] = browse.attach_pioneers(browse.published_case_studies(shown)[:LATEST_ON_HOME])
         return context
 
 
@@ -79,8 +96,10 @@ class PioneerIndexPage(PublicSubtreeMixin, Page):
         return visible(PioneerPage.objects.child_of(self)).select_related("region").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
+        from .browse import pioneers_and_network
+
         context = super().get_context(request, *args, **kwargs)
-        context["pioneers"] = self.pioneers()
+        context["pioneers"], context["network_areas"] = pioneers_and_network(shown_q())
         return context
 
 
@@ -119,11 +138,16 @@ class PioneerPage(PublicSubtreeMixin, Page):
         return [part.strip() for part in separators.split(";") if part.strip()]
 
     def case_studies(self):
-        return visible(CaseStudyPage.objects.child_of(self)).order_by("-date_published")
+        return visible(CaseStudyPage.objects.child_of(self).select_related("stage")).order_by("-date_published")
+
+    def barriers_search_url(self) -> str:
+        """The search for every barrier this pioneer met."""
+        return f"{reverse('search')}?{urlencode({'pioneer': self.slug, 'type': 'barrier'})}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = self.case_studies()
+        context["case_studies"] = list(self.case_studies())
+        context["contacts"] = distinct_contacts(context["case_studies"])
         return context
 
 
@@ -222,6 +246,24 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
     def workarounds(self):
         return visible(WorkaroundPage.objects.child_of(self))
 
+    def get_context(self, request, *args, **kwargs):
+        from .browse import attach_barriers, attach_workarounds
+
+        context = super().get_context(request, *args, **kwargs)
+        shown = shown_q()
+        context["pioneer"] = PioneerPage.objects.ancestor_of(self).select_related("region").first()
+        # Each barrier with the workarounds that got past it; each workaround knows all the barriers it addresses.
+        workarounds = attach_barriers(visible(WorkaroundPage.objects.child_of(self), shown), shown)
+        by_pk = {workaround.pk: workaround for workaround in workarounds}
+        barriers = attach_workarounds(
+            visible(BarrierPage.objects.child_of(self), shown).select_related("category"), shown
+        )
+        for barrier in barriers:
+            barrier.addressed_by = [by_pk.get(workaround.pk, workaround) for workaround in barrier.addressed_by]
+        context["barriers"] = barriers
+        context["other_workarounds"] = [workaround for workaround in workarounds if not workaround.addresses]
+        return context
+
     def clean(self):
         super().clean()
         if self.start_date and self.date_published and self.start_date > self.date_published:
@@ -273,6 +315,12 @@ class CaseStudyChildPage(Page):
 
     def meta_description(self) -> str:
         return meta_description(markdown_to_text(self.description))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_study"] = self.case_study
+        context["pioneer"] = self.pioneer
+        return context
 
     def permalink(self) -> str:
         """The stable /barriers/<id>/ or /workarounds/<id>/ address; empty for an unsaved page (a preview)."""

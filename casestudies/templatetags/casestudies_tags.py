@@ -1,6 +1,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils.formats import date_format
 
 from casestudies.markdown import render_markdown
 
@@ -31,3 +32,31 @@ def tag_colour(value: str) -> str:
 
     colour = TAG_COLOURS.get(value)
     return f"nhsuk-tag--{colour}" if colour else ""
+
+
+@register.filter(name="card_meta")
+def card_meta(page) -> str:
+    """The one line of facts under a card's heading: a case study's pioneer, stage and date, or an area's
+    region and status."""
+    if hasattr(page, "date_published"):
+        pioneer = getattr(page, "pioneer_page", None)
+        parts = [pioneer.title if pioneer else "", page.stage.name if page.stage else ""]
+        published = f"published {date_format(page.date_published, 'j F Y')}"
+        return " · ".join([part for part in parts if part] + [published])
+    parts = [page.region.name if page.region else "", page.get_status_display()]
+    return " · ".join(part for part in parts if part)
+
+
+@register.filter(name="counted")
+def counted(number: int, nouns: str) -> str:
+    """3|counted:"barrier,barriers" → "3 barriers"."""
+    one, many = nouns.split(",")
+    return f"{number} {one if number == 1 else many}"
+
+
+@register.filter(name="hit_meta")
+def hit_meta(hit) -> str:
+    """A related search hit's type and pioneer: "Barrier · Leeds"."""
+    from search.templatetags.search_tags import type_label
+
+    return " · ".join(part for part in (type_label(hit.type), (hit.pioneer or {}).get("name", "")) if part)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 
 import pytest
-from django.core.cache import cache
 from pytest_django.asserts import assertTemplateUsed
 
-from casestudies.site_structure import ensure_site_structure
 from tests.factories import committed, make_barrier, make_case_study, make_pioneer, make_workaround
 from themes.models import BarrierCategory, SlugRedirect, Theme
 
@@ -16,10 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site():
-    cache.clear()
-    ensure_site_structure()
-    greenwich = make_pioneer("Greenwich", region="london")
+def site(greenwich):
     leeds = make_pioneer("Leeds", region="north")
     study = make_case_study(greenwich, "Rapid response within 24 hours", themes=("rapid-community-response",))
     other = make_case_study(leeds, "Neighbourhood teams", themes=("rapid-community-response", "pooled-budgets"))

@@ -20,6 +20,8 @@ from casestudies.site_structure import ensure_site_structure
 from casestudies.templatetags.casestudies_tags import plain_number
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
 
+from .markup import card_links, facts, section, tag
+
 HREF = re.compile(r'href="([^"]*)"')
 
 
@@ -211,9 +213,8 @@ def test_home_page(client, site):
 def test_pioneer_index_lists_pioneers_with_region(client, site):
     response, content = get(client, "/pioneers/")
     assertTemplateUsed(response, "casestudies/pioneer_index_page.html")
-    assert f'<a href="{site["greenwich"].url}">Greenwich</a>' in content
-    assert f'<a href="{site["leeds"].url}">Leeds</a>' in content
-    assert content.index(">Greenwich<") < content.index(">Leeds<")
+    pioneers = section(content, "<h2>The integrated care pioneers</h2>", "<h2>Virtual network areas</h2>")
+    assert card_links(pioneers) == [(site["greenwich"].url, "Greenwich"), (site["leeds"].url, "Leeds")]
     assert "London · Integrated care pioneer" in content
     assert "North · Integrated care pioneer" in content
 
@@ -224,15 +225,15 @@ def test_pioneer_page(client, site):
     assertTemplateUsed(response, "casestudies/pioneer_page.html")
     assert "<h1>Greenwich</h1>" in content
     assert "respond to community emergencies within 24 hours" in content
-    assert "<dt>NHS England region</dt><dd>London</dd>" in content
-    assert "about 254,000" in content
+    assert facts(content)["NHS England region"] == "London"
+    assert facts(content)["Population served"] == "about 254,000"
     for partner in [
         "Royal Borough of Greenwich",
         "NHS Greenwich Clinical Commissioning Group",
         "Oxleas NHS Foundation Trust",
     ]:
         assert f"<li>{partner}</li>" in content
-    assert f'<a href="{site["study"].url}">Rapid response within 24 hours</a>' in content
+    assert card_links(content) == [(site["study"].url, "Rapid response within 24 hours")]
     assert "Patients see their records online" not in content  # Leeds's, not Greenwich's
 
 
@@ -251,39 +252,38 @@ def test_case_study_page(client, site):
     assertTemplateUsed(response, "casestudies/case_study_page.html")
     assert study.url == "/pioneers/greenwich/rapid-response-within-24-hours/"
     assert "<h1>Rapid response within 24 hours</h1>" in content
-    assert '<p class="lede">Teams that reach people at home within a day.</p>' in content
-    assert f'<dt>Pioneer</dt><dd><a href="{site["greenwich"].url}">Greenwich</a></dd>' in content
-    assert "<dt>Stage</dt><dd>Evaluated</dd>" in content
-    assert '<time datetime="2013-04-01">April 2013</time>' in content
-    assert '<time datetime="2015-06-01">1 June 2015</time>' in content
-    # Themes, care groups and tags link to the search filtered by them.
-    assert '<a class="tag" href="/search/?theme=rapid-community-response">Rapid community response</a>' in content
-    assert '<a class="tag" href="/search/?theme=multidisciplinary-teams">Multidisciplinary teams</a>' in content
-    assert '<a class="tag" href="/search/?care_group=frail-older-people">Frail older people</a>' in content
-    assert '<a class="tag" href="/search/?tag=rapid-response">rapid response</a>' in content
-    assert '<a class="tag" href="/search/?tag=mdt">MDT</a>' in content
+    assert '<p class="nhsuk-lede-text">Teams that reach people at home within a day.</p>' in content
+    # Key facts, as a summary list: themes go to their pages, care groups and tags to the search.
+    key_facts = facts(content)
+    assert key_facts["Pioneer"] == f'<a href="{site["greenwich"].url}">Greenwich</a>'
+    assert key_facts["NHS England region"] == "London"
+    assert key_facts["Stage"] == "Evaluated"
+    assert key_facts["Started"] == '<time datetime="2013-04-01">April 2013</time>'
+    assert key_facts["Published"] == '<time datetime="2015-06-01">1 June 2015</time>'
+    assert '<a href="/themes/rapid-community-response/">Rapid community response</a>' in key_facts["Themes"]
+    assert '<a href="/themes/multidisciplinary-teams/">Multidisciplinary teams</a>' in key_facts["Themes"]
+    assert '<a href="/search/?care_group=frail-older-people">Frail older people</a>' in key_facts["Care groups"]
+    assert '<a class="tag" href="/search/?tag=rapid-response">rapid response</a>' in key_facts["Tags"]
+    assert '<a class="tag" href="/search/?tag=mdt">MDT</a>' in key_facts["Tags"]
     # Markdown narrative rendered and sanitised.
     assert "<h2>How it worked</h2>" in content
     assert "<strong>joint team</strong>" in content
     assert "alert('x')" not in content
     # The outcomes table, numbers as people write them.
-    table = content[content.index("<h2>Outcomes</h2>") : content.index("</table>")]
-    assert '<th scope="col">Measure</th>' in table
-    assert (
-        "<tr><td>Emergency admissions avoided</td><td>2,000 admissions</td><td>Admissions in 2012/13</td>"
-        "<td>Local monitoring</td></tr>" in table
-    )
-    assert (
-        "<td>Cost savings (£)</td><td>1,000,000 £ social care budget</td><td>–</td>"
-        "<td>Independent evaluation</td>" in table
-    )
-    assert "<td>1.1 fewer days</td>" in table
+    table = section(content, "<h2>Outcomes</h2>", "</table>")
+    assert '<th class="nhsuk-table__header" role="columnheader" scope="col">Measure</th>' in table
+    cell = '<td class="nhsuk-table__cell" role="cell"><span class="nhsuk-table__heading" aria-hidden="true">'
+    assert f"{cell}Measure </span>Emergency admissions avoided</td>" in table
+    assert f"{cell}Result </span>2,000 admissions</td>" in table
+    assert f"{cell}Compared with </span>Admissions in 2012/13</td>" in table
+    assert f"{cell}Result </span>1,000,000 £ social care budget</td>" in table
+    assert f"{cell}Strength of evidence </span>Independent evaluation</td>" in table
+    assert f"{cell}Result </span>1.1 fewer days</td>" in table
     assert "E+" not in table
-    # Its barriers and workarounds, with their facts.
+    # Its barriers, each with its category, status and the workarounds that got past it.
     assert f'<a href="{site["record"].url}">No shared record</a>' in content
-    assert 'Information governance and data sharing · <span class="status">Partly overcome</span>' in content
-    assert 'Contract length and commissioning cycles · <span class="status">Escalated nationally</span>' in content
-    assert f'<a href="{site["viewer"].url}">A read-only record viewer</a>' in content
+    assert '<a href="/barriers/information-governance/">Information governance and data sharing</a>' in content
+    assert tag("Partly overcome", "yellow") in content and tag("Escalated nationally", "red") in content
     assert 'href="mailto:greenwich-pioneer@example.org"' in content
 
 
@@ -293,17 +293,20 @@ def test_barrier_page(client, site):
     response, content = get(client, barrier.url)
     assertTemplateUsed(response, "casestudies/barrier_page.html")
     assert "<h1>No shared record</h1>" in content
-    assert (
-        '<dt>Category</dt><dd><a href="/search/?type=barrier&amp;barrier_category=information-governance">'
-        "Information governance and data sharing</a></dd>"
-    ) in content
-    assert '<dt>Status</dt><dd class="status">Partly overcome</dd>' in content
-    assert f'<dt>Case study</dt><dd><a href="{site["study"].url}">Rapid response within 24 hours</a></dd>' in content
-    assert f'<dt>Pioneer</dt><dd><a href="{site["greenwich"].url}">Greenwich</a></dd>' in content
-    assert f'<a href="/barriers/{barrier.pk}/">http://testserver/barriers/{barrier.pk}/</a>' in content
+    key_facts = facts(content)
+    assert key_facts["Category"] == (
+        '<a href="/barriers/information-governance/">Information governance and data sharing</a>'
+    )
+    assert key_facts["Status"] == tag("Partly overcome", "yellow")
+    assert key_facts["Case study"] == f'<a href="{site["study"].url}">Rapid response within 24 hours</a>'
+    assert key_facts["Pioneer"] == f'<a href="{site["greenwich"].url}">Greenwich</a>'
+    assert key_facts["Permalink"] == (
+        f'<a class="permalink nhsuk-u-text-break-word" href="/barriers/{barrier.pk}/">'
+        f"http://testserver/barriers/{barrier.pk}/</a>"
+    )
     assert "Each partner kept <strong>its own</strong> record." in content
     assert f'<a href="{site["viewer"].url}">A read-only record viewer</a>' in content
-    assert "Worked well · needs: local agreement only" in content
+    assert f"{tag('Worked well', 'green')} Needs: local agreement only" in content
 
 
 @pytest.mark.django_db
@@ -319,15 +322,16 @@ def test_workaround_page(client, site):
     response, content = get(client, workaround.url)
     assertTemplateUsed(response, "casestudies/workaround_page.html")
     assert "<h1>A read-only record viewer</h1>" in content
-    assert '<dt>How well it worked</dt><dd class="status">Worked well</dd>' in content
-    assert "<dt>What it needs</dt><dd>Local agreement only</dd>" in content
-    assert f'<dt>Case study</dt><dd><a href="{site["study"].url}">Rapid response within 24 hours</a></dd>' in content
-    assert f'<a href="/workarounds/{workaround.pk}/">' in content
+    key_facts = facts(content)
+    assert key_facts["How well it worked"] == tag("Worked well", "green")
+    assert key_facts["What it needs"] == "Local agreement only"
+    assert key_facts["Case study"] == f'<a href="{site["study"].url}">Rapid response within 24 hours</a>'
+    assert f'href="/workarounds/{workaround.pk}/"' in key_facts["Permalink"]
     assert "Staff could <em>see</em> the GP record." in content
-    addresses = content[content.index("<h2>Barriers it addresses</h2>") :]
+    addresses = content[content.index("<h2>Barriers it got past</h2>") :]
     assert f'<a href="{site["record"].url}">No shared record</a>' in addresses
     assert f'<a href="{site["contracts"].url}">One-year contracts</a>' in addresses
-    assert 'Contract length and commissioning cycles · <span class="status">Escalated nationally</span>' in addresses
+    assert tag("Escalated nationally", "red") in addresses
 
 
 @pytest.mark.django_db
@@ -337,7 +341,7 @@ def test_workaround_shows_what_it_needs_in_detail(client, site):
     workaround.requirement_detail = "Agreement from NHS England"
     workaround.save_revision().publish()
     _response, content = get(client, workaround.url)
-    assert "<dt>What it needs</dt><dd>A national flexibility: Agreement from NHS England</dd>" in content
+    assert facts(content)["What it needs"] == "A national flexibility: Agreement from NHS England"
 
 
 # --- no broken links ------------------------------------------------------------------------------
@@ -387,7 +391,8 @@ def test_no_broken_internal_links(client, site):
     assert set(start) <= crawled
     assert f"/barriers/{site['record'].pk}/" in checked
     assert f"/workarounds/{site['viewer'].pk}/" in checked
-    assert any(link.startswith("/search/?theme=") for link in checked)
+    assert any(link.startswith("/themes/") for link in checked)
+    assert any(link.startswith("/barriers/information-governance/") for link in checked)
     assert "/search/" in checked
     assert not any("secret-draft-study" in link for link in checked)
 
