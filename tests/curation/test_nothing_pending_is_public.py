@@ -34,9 +34,19 @@ def public_surfaces(client) -> dict[str, str]:
             "csv": client.get("/search/export.csv").content.decode(),
             "home": client.get("/").content.decode(),
             "pioneer": client.get("/pioneers/leeds/").content.decode(),
+            "pioneers": client.get("/pioneers/").content.decode(),
+            **browsing_pages(client),
         }
     )
     return surfaces
+
+
+def browsing_pages(client) -> dict[str, str]:
+    """The theme and barrier-category pages the pending pages would appear on."""
+    return {
+        "theme page": client.get("/themes/multidisciplinary-teams/").content.decode(),
+        "barrier category page": client.get("/barriers/information-governance/").content.decode(),
+    }
 
 
 @pytest.fixture
@@ -103,6 +113,8 @@ def test_nothing_in_moderation_is_public_on_the_database_engine(
         pending["workaround"].pk,
     }
     assert f"<h1>{PENDING} neighbourhood teams</h1>" in client.get(leeds.study.url).content.decode()
+    for name, body in browsing_pages(client).items():
+        assert NEW in body, f"approved content missing from the {name}"
 
 
 @pytest.mark.elasticsearch
