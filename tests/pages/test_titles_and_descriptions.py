@@ -24,14 +24,9 @@ def addresses(greenwich) -> dict[str, tuple[str, int]]:
     )
     barrier = make_barrier(study, "No shared record", description="Each partner kept its own record of the patient.")
     workaround = make_workaround(study, [barrier], "A record viewer", description="Staff could see the GP record.")
-    guide = Guide(
-        title="Sharing records",
-        slug="sharing-records",
-        introduction="How the pioneers agreed to share records.",
-        live=True,
-    )
-    guide.items = [GuideItem(page=study)]
-    guide.save()
+    intro = "How the pioneers agreed to share records."
+    guide = Guide.objects.create(title="Sharing records", slug="sharing-records", introduction=intro, live=True)
+    GuideItem.objects.create(guide=guide, page=study)
     pages = {
         "home": "/",
         "pioneers": "/pioneers/",
