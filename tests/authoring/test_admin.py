@@ -195,21 +195,22 @@ def test_create_and_publish_case_study_barrier_and_workaround_through_the_admin(
     page = client.get("/pioneers/leeds/neighbourhood-teams/").content.decode()
     assert "<h1>Neighbourhood teams for frail older people</h1>" in page
     assert "They formed <strong>thirteen</strong> neighbourhood teams." in page
-    assert "<td>Emergency admissions avoided</td><td>420 admissions a year</td>" in page
-    assert "<td>1.1 fewer days</td>" in page
+    assert 'aria-hidden="true">Measure </span>Emergency admissions avoided</td>' in page
+    assert 'aria-hidden="true">Result </span>420 admissions a year</td>' in page
+    assert 'aria-hidden="true">Result </span>1.1 fewer days</td>' in page
     assert '<a class="tag" href="/search/?tag=neighbourhood-teams">neighbourhood teams</a>' in page
     assert ">Multidisciplinary teams</a>" in page
     assert f'<a href="{barrier.url}">Consent rules for shared records</a>' in page
     assert f'<a href="{workaround.url}">One data sharing agreement for the city</a>' in page
     barrier_page = client.get(barrier.url).content.decode()
-    assert '<dd class="status">Partly overcome</dd>' in barrier_page
+    assert '<strong class="nhsuk-tag nhsuk-tag--yellow">Partly overcome</strong>' in barrier_page
     assert f'<a href="{workaround.url}">One data sharing agreement for the city</a>' in barrier_page
     workaround_page = client.get(workaround.url).content.decode()
     assert f'<a href="{barrier.url}">Consent rules for shared records</a>' in workaround_page
     assert "Local agreement only: Agreement of every Caldicott guardian" in workaround_page
     assert client.get(f"/workarounds/{workaround.pk}/")["Location"] == workaround.url
     # The pioneer's page lists the new case study.
-    assert f'<a href="{study.url}">' in client.get(pioneer.url).content.decode()
+    assert f'<a class="nhsuk-card__link" href="{study.url}">' in client.get(pioneer.url).content.decode()
 
 
 def test_saving_a_draft_does_not_publish(logged_in, pioneer):
@@ -274,7 +275,7 @@ def test_preview_of_an_edited_case_study(logged_in, pioneer):
     content = preview.content.decode()
     assert "<h1>Previewed title</h1>" in content
     assert "A summary only the preview shows." in content
-    assert "<td>420 admissions a year</td>" in content
+    assert "</span>420 admissions a year</td>" in content
     # Previewing changed nothing that the public sees.
     logged_in.logout()
     public = logged_in.get(study.url).content.decode()

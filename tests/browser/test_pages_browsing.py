@@ -55,3 +55,16 @@ def test_every_status_tag_says_its_status_in_words(page, site):
         assert tags.count() >= 1, f"no status tag on {path}"
         for text in tags.all_inner_texts():
             assert len(text.strip()) > 3, f"a tag on {path} has no words: {text!r}"
+
+
+def test_a_long_permalink_wraps_on_a_phone(page, site):
+    """A real site's address is longer than the test server's: the permalink must wrap, not push the page wide."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site.workaround.url)
+    permalink = page.locator("a.permalink")
+    long_address = "https://pioneer-exchange.integrated-care.example.nhs.uk/workarounds/1234567/"
+    permalink.evaluate("(link, text) => { link.textContent = text; }", long_address)
+    box = permalink.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= 390, f"the workaround page is {scroll_width}px wide at 390px"

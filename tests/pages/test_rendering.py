@@ -328,7 +328,7 @@ def test_workaround_page(client, site):
     assert key_facts["Case study"] == f'<a href="{site["study"].url}">Rapid response within 24 hours</a>'
     assert f'href="/workarounds/{workaround.pk}/"' in key_facts["Permalink"]
     assert "Staff could <em>see</em> the GP record." in content
-    addresses = content[content.index("<h2>Barriers it got past</h2>") :]
+    addresses = content[content.index("<h2>Barriers it addresses</h2>") :]
     assert f'<a href="{site["record"].url}">No shared record</a>' in addresses
     assert f'<a href="{site["contracts"].url}">One-year contracts</a>' in addresses
     assert tag("Escalated nationally", "red") in addresses
