@@ -165,9 +165,10 @@ def test_a_workaround_whose_barriers_are_unpublished_is_still_listed(client, sit
     assert f'<a href="{site["pooled"].url}">A pooled budget</a>' in others
 
 
-def test_a_case_study_without_a_contact_points_to_the_contact_page(client, site):
-    content = page_text(client, site["other"].url)
-    assert "No contact is named for this work" in content[content.index("<h2>Contact</h2>") :]
+def test_a_case_study_or_workaround_without_a_contact_has_no_contact_section(client, site):
+    workaround = make_workaround(site["other"], [], "Leeds workaround")
+    for url in (site["other"].url, workaround.url):
+        assert "<h2>Contact</h2>" not in page_text(client, url)
 
 
 # --- workaround: date and contact -----------------------------------------------------------------
