@@ -7,9 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casestudies.choosers import GuardedBrowseView, GuardedChosenMultipleView
-from casestudies.sitemaps import PublicPageSitemap
+from casestudies.sitemaps import BarrierCategorySitemap, PublicPageSitemap, ThemeSitemap
 from curation.guides.sitemaps import GuideSitemap
-from themes.sitemaps import BarrierCategorySitemap, ThemeSitemap
 
 from . import views
 
@@ -38,7 +37,6 @@ urlpatterns = guarded_choosers + [
     path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
     path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
     path("", include("casestudies.urls")),
-    path("", include("themes.urls")),
     path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),
     path("", include("curation.guides.urls")),

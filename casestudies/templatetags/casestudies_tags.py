@@ -52,11 +52,3 @@ def counted(number: int, nouns: str) -> str:
     """3|counted:"barrier,barriers" → "3 barriers"."""
     one, many = nouns.split(",")
     return f"{number} {one if number == 1 else many}"
-
-
-@register.filter(name="hit_meta")
-def hit_meta(hit) -> str:
-    """A related search hit's type and pioneer: "Barrier · Leeds"."""
-    from search.templatetags.search_tags import type_label
-
-    return " · ".join(part for part in (type_label(hit.type), (hit.pioneer or {}).get("name", "")) if part)

@@ -34,7 +34,7 @@ def text_of(client, url: str) -> str:
 
 def test_a_theme_page_lists_the_published_case_studies_with_that_theme(client, site):
     response = client.get("/themes/rapid-community-response/")
-    assertTemplateUsed(response, "themes/theme_page.html")
+    assertTemplateUsed(response, "casestudies/theme_page.html")
     content = html.unescape(response.content.decode())
     assert "<h1>Rapid community response</h1>" in content
     assert f'<a class="nhsuk-card__link" href="{site["study"].url}">Rapid response within 24 hours</a>' in content
@@ -47,7 +47,7 @@ def test_a_theme_page_lists_the_published_case_studies_with_that_theme(client, s
 
 def test_a_barrier_category_page_is_the_register_for_that_category(client, site):
     response = client.get("/barriers/information-governance/")
-    assertTemplateUsed(response, "themes/barrier_category_page.html")
+    assertTemplateUsed(response, "casestudies/barrier_category_page.html")
     content = html.unescape(response.content.decode())
     assert "<h1>Information governance and data sharing</h1>" in content
     assert "2 published barriers in this category" in content

@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from casestudies.browse import category_register, theme_case_studies
-from casestudies.visibility import shown_q
+from themes.models import BarrierCategory, SlugRedirect, Taxonomy, Theme
 
-from .models import BarrierCategory, SlugRedirect, Taxonomy, Theme
+from .browse import category_register, theme_case_studies
+from .visibility import shown_q
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,10 @@ class TermPage:
     search_filters: Callable[[Taxonomy], dict[str, str]]  # the search page's filters for the same term
 
 
-THEME = TermPage(Theme, "themes/theme_page.html", theme_case_studies, lambda term: {"theme": term.slug})
+THEME = TermPage(Theme, "casestudies/theme_page.html", theme_case_studies, lambda term: {"theme": term.slug})
 BARRIER_CATEGORY = TermPage(
     BarrierCategory,
-    "themes/barrier_category_page.html",
+    "casestudies/barrier_category_page.html",
     category_register,
     lambda term: {"type": "barrier", "barrier_category": term.slug},
 )
