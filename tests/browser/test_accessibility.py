@@ -30,7 +30,7 @@ def test_content_page_is_accessible(page, site, assert_accessible, name):
 def test_search_results_with_facets_are_accessible(page, assert_accessible):
     open_path(page, "/search/?q=records&pioneer=greenwich")
     assert page.locator(".card-list > li h3 a").count() >= 1
-    assert page.locator(".filters fieldset").count() >= 2
+    assert page.locator("#filters-body details fieldset").count() >= 2
     assert page.locator(".selected-filters a").count() == 1
     assert_accessible(page)
 
