@@ -16,6 +16,16 @@ THEMES = ("rapid-community-response", "multidisciplinary-teams")
 CATEGORY = "information-governance"
 
 
+@pytest.fixture(params=["database", "elasticsearch"])
+def search_engine(request, settings) -> str:
+    """The live server on one engine, chosen before the site is built so that it indexes it."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("es_store")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+    return request.param
+
+
 @pytest.fixture
 def no_js_page(browser, live_server, site):
     """A tab with JavaScript turned off, as on a locked-down laptop."""
@@ -34,12 +44,13 @@ def tick(tab, facet: str, value: str) -> None:
     tab.locator(f"#f-{facet}-{value}").check()
 
 
-def test_the_journey_with_javascript_updates_in_place(page, site):
+def test_the_journey_with_javascript_updates_in_place(search_engine, page, site):
     page.goto("/search/?page_size=1")
     page.locator("#q").fill("care")
     page.locator("#q").press("Enter")
     expect(page).to_have_url(re.compile(r"q=care"))
     everything = status(page)
+    expect(page.locator(".search-notice")).to_have_count(0)  # the engine chosen answered, no fallback
     page.evaluate("() => { window.sameDocument = true }")  # gone if the page reloads
 
     before = facet_label(page, "barrier_category", "it-systems")
@@ -84,7 +95,7 @@ def test_the_journey_with_javascript_updates_in_place(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
-def test_the_journey_without_javascript_uses_plain_forms_and_links(no_js_page, site):
+def test_the_journey_without_javascript_uses_plain_forms_and_links(search_engine, no_js_page, site):
     tab = no_js_page
     tab.goto("/search/?page_size=1")
     expect(tab.get_by_role("button", name="Apply filters")).to_be_visible()
