@@ -41,7 +41,8 @@ def query_string(request: SearchRequest, **changes) -> str:
 
 
 def search_url(request: SearchRequest, **changes) -> str:
-    return "/search/?" + query_string(request, **changes) if query_string(request, **changes) else "/search/"
+    query = query_string(request, **changes)
+    return f"/search/?{query}" if query else "/search/"
 
 
 def without_filter(filters: dict[str, tuple[str, ...]], name: str, value: str) -> dict[str, tuple[str, ...]]:

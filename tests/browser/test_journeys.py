@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-RESULT_LINKS = ".search-results .card-list > li h3 a"
+RESULT_LINKS = ".results .card-list > li h3 a"
 
 
 def result_count(page) -> str:

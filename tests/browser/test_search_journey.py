@@ -82,6 +82,10 @@ def test_the_journey_with_javascript_updates_in_place(search_engine, page, site)
     page.go_forward()
     expect(page.locator("#result-count")).to_have_text(two_themes)
 
+    expect(page.get_by_role("button", name="Sort", exact=True)).to_be_hidden()  # applies on change instead
+    page.locator("#sort").select_option("title")
+    expect(page).to_have_url(re.compile(r"sort=title"))
+    expect(page.locator("#sort")).to_be_focused()
     first_page = page.locator(RESULT_LINKS).first.inner_text()
     page.get_by_role("link", name="Next page").click()
     expect(page).to_have_url(re.compile(r"page=2"))
