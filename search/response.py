@@ -10,6 +10,7 @@ from typing import Any
 
 from search.facets import FACETS, Facet
 from search.request import SearchRequest
+from search.snippets import matched_in, snippet_fragments
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Hit:
     pioneer: dict[str, str] | None
     themes: list[dict[str, str]]
     published: date | None
+    matched_in: list[str] = field(default_factory=list)  # where the words were found, for the page only
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,8 +151,9 @@ def distinct_highlights(fragments: list[str]) -> list[str]:
     return kept
 
 
-def hit_from_document(document: dict[str, Any], highlights: list[str] | None = None) -> Hit:
-    """A result from a stored index document (either engine's)."""
+def hit_from_document(document: dict[str, Any], highlights: dict[str, list[str]] | None = None) -> Hit:
+    """A result from a stored index document (either engine's), with its highlighted fragments by field."""
+    highlights = {name: fragments for name, fragments in (highlights or {}).items() if fragments}
     published = document.get("published")
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
@@ -165,8 +168,9 @@ def hit_from_document(document: dict[str, Any], highlights: list[str] | None = N
         title=document["title"],
         url=document["url"],
         summary=document.get("summary", ""),
-        highlights=distinct_highlights(highlights or []),
+        highlights=distinct_highlights(snippet_fragments(document["title"], highlights)),
         pioneer=pioneer,
         themes=themes,
         published=published,
+        matched_in=matched_in(document["type"], highlights),
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
@@ -21,46 +21,12 @@ from search.request import (
     SearchRequest,
     parse_search_params,
 )
-from search.response import SearchResponse
+from search.web import results_page
 from search.web.answer import Answer, answer
 from search.web.http import read_only
 from search.web.renamed_terms import follows_renamed_terms
 
 EXPORT_PAGE_SIZE = 100
-
-
-def _query_string(request: SearchRequest, **changes) -> str:
-    """The request as URL parameters, defaults left out; `page` and `sort` may be changed."""
-    pairs: list[tuple[str, str]] = []
-    if request.q:
-        pairs.append(("q", request.q))
-    for name, values in request.filters.items():
-        pairs += [(name, value) for value in values]
-    sort = changes.get("sort", request.sort)
-    if sort != "relevance":
-        pairs.append(("sort", sort))
-    if request.page_size != DEFAULT_PAGE_SIZE:
-        pairs.append(("page_size", str(request.page_size)))
-    page = changes.get("page", 1)
-    if page != 1:
-        pairs.append(("page", str(page)))
-    return urlencode(pairs)
-
-
-def _selected_filters(response: SearchResponse) -> list[dict[str, str]]:
-    """Each active filter with a link that removes just it."""
-    request = response.request
-    chips = []
-    for facet_result in response.facets:
-        for value in facet_result.values:
-            if value.selected:
-                remaining = {
-                    name: tuple(v for v in values if not (name == facet_result.name and v == value.value))
-                    for name, values in request.filters.items()
-                }
-                without = replace(request, filters={k: v for k, v in remaining.items() if v}, page=1)
-                chips.append({"facet": facet_result.label, "label": value.label, "url": "?" + _query_string(without)})
-    return chips
 
 
 @read_only
@@ -69,28 +35,29 @@ def search_page(request):
     try:
         search_request = parse_search_params(request.GET)
     except InvalidParameter as error:
-        context = {"error": error, "search_query": request.GET.get("q", "")[:200], "sorts": SORTS}
+        context = {"error": error, "query_text": request.GET.get("q", "")[:200], "sorts": SORTS}
         return render(request, "search/search_page.html", context, status=400)
-    answered = answer(search_request, surface=PAGE, record=request.method == "GET")
+    engine = get_engine()
+    answered = answer(search_request, surface=PAGE, record=request.method == "GET", engine=engine)
     response = answered.response
-    page_links = {
-        "previous": "?" + _query_string(search_request, page=search_request.page - 1)
-        if search_request.page > 1
-        else None,
-        "next": "?" + _query_string(search_request, page=search_request.page + 1)
-        if search_request.page < response.pages
-        else None,
-    }
+    page_numbers = results_page.pages(search_request, response)
+    spelled = results_page.spelling(response)
+    nothing_found = response.total == 0
     context = {
         "search": response,
-        "search_query": search_request.q,
+        "query_text": search_request.q,
         "sorts": SORTS,
-        "selected_filters": _selected_filters(response),
-        "page_links": page_links,
-        "feed_url": "/search/feed/?" + _query_string(search_request),
-        "export_url": "/search/export.csv?" + _query_string(search_request),
-        "first_result": search_request.offset + 1,
-        "last_result": search_request.offset + len(response.results),
+        "status_line": results_page.status_line(response, spelled, page_numbers.past_end),
+        "spelling": spelled,
+        "facet_groups": results_page.facet_groups(response.facets, results_page.known_values(engine, search_request)),
+        "selected_filters": results_page.chips(response),
+        "clear_all_url": results_page.search_url(search_request, filters={}, sort=search_request.sort),
+        "pages": page_numbers,
+        "alternatives": results_page.alternatives(engine, response, spelled) if nothing_found else [],
+        "fallback_notice": bool(settings.ELASTICSEARCH_URL) and response.engine != "elasticsearch",
+        "page_size_kept": search_request.page_size if search_request.page_size != DEFAULT_PAGE_SIZE else None,
+        "feed_url": "/search/feed/?" + results_page.query_string(search_request),
+        "export_url": "/search/export.csv?" + results_page.query_string(search_request),
         **_result_items(answered),
     }
     return render(request, "search/search_page.html", context)
@@ -105,7 +72,10 @@ def _result_items(answered: Answer) -> dict[str, list[dict]]:
 
     response = answered.response
     return {
-        "results": [{"hit": hit, "href": href(hit, offset + rank)} for rank, hit in enumerate(response.results, 1)],
+        "results": [
+            {"hit": hit, "href": href(hit, offset + rank), "snippets": results_page.snippets(hit.highlights)}
+            for rank, hit in enumerate(response.results, 1)
+        ],
         "promoted": [
             {"hit": item.hit, "note": item.note, "href": href(item.hit, rank, promoted=True)}
             for rank, item in enumerate(response.promoted, 1)

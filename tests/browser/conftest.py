@@ -140,17 +140,26 @@ def _leave_seeded_data(django_db_setup, django_db_blocker) -> Iterator[None]:
     cache.clear()
 
 
-@pytest.fixture
-def page(browser, live_server, site):
-    """A fresh tab in its own browser context (no cookies carried over), aimed at the live server."""
+@contextmanager
+def fresh_tab(browser: Browser, base_url: str, **options) -> Iterator:
+    """A tab in its own browser context (no cookies carried over) that reaches only the live server."""
     with browser.driving():
-        context = browser.chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        context = browser.chromium.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, **options)
         context.set_default_timeout(10_000)
         context.route(OUTSIDE, lambda route: route.abort())
         tab = context.new_page()
-    yield tab
-    with browser.driving():
-        context.close()
+    try:
+        yield tab
+    finally:
+        with browser.driving():
+            context.close()
+
+
+@pytest.fixture
+def page(browser, live_server, site):
+    """A fresh tab aimed at the live server."""
+    with fresh_tab(browser, live_server.url) as tab:
+        yield tab
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ def open_path(page, path: str, status: int = 200) -> None:
 def test_search_results_with_facets_are_accessible(page, assert_accessible):
     open_path(page, "/search/?q=records&pioneer=greenwich")
     assert page.locator(".card-list > li h3 a").count() >= 1
-    assert page.locator(".filters fieldset").count() >= 2
+    assert page.locator("#filters-body details fieldset").count() >= 2
     assert page.locator(".selected-filters a").count() == 1
     assert_accessible(page)
 

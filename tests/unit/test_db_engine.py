@@ -261,10 +261,11 @@ def test_highlights_are_escaped_with_matches_marked(ids):
 
 def test_synonyms_are_highlighted_as_phrases(ids):
     (hit,) = search(q="IG", filters={"type": ["barrier"]}).results
+    # The title matched too, but it is the heading above the snippet: it is named, not repeated.
     assert hit.highlights == [
-        "<mark>Information governance</mark> blocked data sharing",
         "The old <mark>IG</mark> toolkit &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; forced paper records.",
     ]
+    assert hit.matched_in == ["title", "barrier description"]
 
 
 def test_highlights_are_short_snippets_around_the_match(db):
@@ -284,13 +285,21 @@ def test_highlights_are_short_snippets_around_the_match(db):
     assert fragment.startswith("filler") and fragment.endswith("filler")
 
 
-def test_at_most_two_highlights(ids):
-    # Title, summary and body all say "rapid": the body is left out.
+def test_at_most_two_highlights_and_never_the_title(ids):
+    # Title, summary and body all say "rapid": the title is the heading, so summary and body are shown.
     (hit,) = search(q="rapid").results
     assert hit.highlights == [
-        "Hospital stays shortened by <mark>rapid</mark> response",
         "A <mark>rapid</mark> response team visits within two hours.",
+        "Fewer admission episodes for frail patients after a <mark>rapid</mark> visit.",
     ]
+    assert hit.matched_in == ["title", "summary", "workaround description", "themes"]
+
+
+def test_joining_words_are_searched_but_not_marked(ids):
+    (hit,) = search(q="stays between hospital").results
+    assert hit.matched_in == ["title"]
+    response = search(q="between")
+    assert all("<mark>" not in fragment for result in response.results for fragment in result.highlights)
 
 
 def test_suggest_puts_starts_first_then_weight(ids):

@@ -107,9 +107,26 @@ def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean(
     body = build(SearchRequest(q="records"))
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["post_tags"] == ["</mark>"]
     assert body["highlight"]["encoder"] == "html"
-    assert set(body["highlight"]["fields"]) == {"title", "summary", "body"}
+    # Title, summary and body give snippets; the taxonomy and pioneer names say where it matched.
+    assert set(body["highlight"]["fields"]) == {
+        "title",
+        "summary",
+        "body",
+        "pioneer_name",
+        "theme_names",
+        "barrier_category_names",
+        "care_group_names",
+        "tag_names",
+    }
     assert body["suggest"]["did_you_mean"]["text"] == "records"
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spelling"
+
+
+def test_joining_words_are_searched_but_not_highlighted():
+    body = build(SearchRequest(q="sharing between council"))
+    highlighted = [clause["multi_match"]["query"] for clause in body["highlight"]["highlight_query"]["bool"]["should"]]
+    assert highlighted == ["sharing", "council"]
+    assert "between" in str(body["query"])
 
 
 def test_pagination_and_sorts():

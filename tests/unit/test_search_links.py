@@ -1,7 +1,7 @@
 from urllib.parse import parse_qsl
 
 from search.request import SearchRequest
-from search.web.views import _query_string
+from search.web.results_page import query_string as _query_string
 
 
 def test_links_keep_the_words_filters_sort_and_page_size_and_leave_out_defaults():

@@ -27,6 +27,7 @@ from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entrie
 from search.models import SearchEntry
 from search.request import SearchRequest
 from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
+from search.snippets import HIGHLIGHT_FIELDS, UNMARKED_WORDS
 from search.vocabulary import STOP_WORDS, expand_query
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "es", "ed", "s")
@@ -135,8 +136,11 @@ class TextQuery:
         parts_present = sum(any(term in present for term in part) for part in self.parts)
         return present if parts_present >= self.required and present else []
 
-    def highlighter(self) -> re.Pattern[str]:
-        return re.compile("|".join(term.pattern.pattern for term in self.terms), re.IGNORECASE)
+    def highlighter(self) -> re.Pattern[str] | None:
+        """What snippets mark: every term but common joining words ("between"), which say nothing."""
+        unmarked = {crude_stem(word) for word in UNMARKED_WORDS}
+        marked = [term for term in self.terms if term.needle not in unmarked]
+        return re.compile("|".join(term.pattern.pattern for term in marked), re.IGNORECASE) if marked else None
 
 
 def parse_text(q: str) -> TextQuery:
@@ -256,9 +260,15 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str | None:
     return mark(window, pattern)
 
 
-def highlights(document: Document, pattern: re.Pattern[str]) -> list[str]:
-    found = (snippet(document.get(field) or "", pattern) for field in ("title", "summary", "body"))
-    return [fragment for fragment in found if fragment]
+def _field_text(document: Document, name: str) -> str:
+    value = document.get(name) or ""
+    return " · ".join(value) if isinstance(value, list) else value
+
+
+def highlights(document: Document, pattern: re.Pattern[str]) -> dict[str, list[str]]:
+    """Each highlighted field's snippet, as Elasticsearch returns them: by field."""
+    found = {name: snippet(_field_text(document, name), pattern) for name in HIGHLIGHT_FIELDS}
+    return {name: [fragment] for name, fragment in found.items() if fragment}
 
 
 def significant_words(document: Document) -> set[str]:
@@ -303,7 +313,7 @@ class DatabaseEngine:
             request=request,
             total=len(matched),
             results=[
-                hit_from_document(document, highlights(document, pattern) if pattern else []) for document in page
+                hit_from_document(document, highlights(document, pattern) if pattern else {}) for document in page
             ],
             facets=build_facet_results(request, top_counts(counts)),
             engine=self.name,

@@ -104,14 +104,9 @@ def is_outage(error: ApiError) -> bool:
     return error.status_code in (404, 408, 429) or error.status_code >= 500
 
 
-def _highlights(hit) -> list[str]:
+def _highlights(hit) -> dict[str, list[str]]:
     highlight = getattr(hit.meta, "highlight", None)
-    if not highlight:
-        return []
-    fragments: list[str] = []
-    for field in ("title", "summary", "body"):
-        fragments += list(highlight.to_dict().get(field, []))
-    return fragments
+    return {name: list(fragments) for name, fragments in highlight.to_dict().items()} if highlight else {}
 
 
 def _did_you_mean(response, expanded: ExpandedQuery) -> str | None:

@@ -15,6 +15,7 @@ from elasticsearch.dsl.query import Query
 
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.request import SearchRequest
+from search.snippets import HIGHLIGHT_FIELDS, marked_words
 from search.vocabulary import ExpandedQuery
 
 # Title over summary over body; names of taxonomies and pioneers help too.
@@ -34,7 +35,6 @@ TEXT_FIELDS = (
     "case_study^0.5",
 )
 PHRASE_FIELDS = ("title.exact^6", "summary.exact^3", "body.exact")
-HIGHLIGHT_FIELDS = ("title", "summary", "body")
 SORT_CLAUSES: dict[str, list[Any]] = {  # one per search.request.SORTS name
     "relevance": ["_score", {"published": {"order": "desc"}}, "title_sort"],
     "newest": [{"published": {"order": "desc"}}, "title_sort"],
@@ -98,7 +98,7 @@ def text_query(expanded: ExpandedQuery) -> Query:
 
 def highlight_query(expanded: ExpandedQuery) -> Query:
     """What to mark in snippets: the words and synonyms, without fuzziness (which makes highlighting slow)."""
-    should = [Q("multi_match", query=word, fields=list(HIGHLIGHT_FIELDS)) for word in expanded.words]
+    should = [Q("multi_match", query=word, fields=list(HIGHLIGHT_FIELDS)) for word in marked_words(expanded.words)]
     should += [
         Q("multi_match", query=term, fields=list(HIGHLIGHT_FIELDS), type="phrase")
         for expansion in expanded.expansions
@@ -110,7 +110,7 @@ def highlight_query(expanded: ExpandedQuery) -> Query:
 class ContentSearch(FacetedSearch):
     """Case studies, barriers and workarounds, faceted as search/facets.py declares."""
 
-    fields = [field for field in HIGHLIGHT_FIELDS]
+    fields = ["title", "summary", "body"]
     facets = {facet.name: terms_facet(facet) for facet in FACETS}
 
     def __init__(self, request: SearchRequest, expanded: ExpandedQuery, *, index: str, using):
