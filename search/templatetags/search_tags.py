@@ -3,13 +3,6 @@ from django import template
 register = template.Library()
 
 
-@register.inclusion_tag("search/related.html")
-def related_content(page):
-    from search.web.related import related_for_page
-
-    return {"related": related_for_page(page), "page": page}
-
-
 @register.filter
 def type_label(content_type: str) -> str:
     """ "case_study" → "Case study", as the type facet labels it."""
