@@ -122,6 +122,8 @@ def build_facet_results(request: SearchRequest, counts: dict[str, dict[str, int]
 
 
 MAX_HIGHLIGHTS = 2
+# Where a page matched through the title of a document attached to it, its snippet says so.
+DOCUMENT_HIGHLIGHT_LABEL = "Attached document: "
 _MARKS = re.compile(r"</?mark>")
 
 

@@ -107,7 +107,7 @@ def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean(
     body = build(SearchRequest(q="records"))
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["post_tags"] == ["</mark>"]
     assert body["highlight"]["encoder"] == "html"
-    assert set(body["highlight"]["fields"]) == {"title", "summary", "body"}
+    assert set(body["highlight"]["fields"]) == {"title", "documents", "summary", "body"}
     assert body["suggest"]["did_you_mean"]["text"] == "records"
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spelling"
 

@@ -26,7 +26,13 @@ from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from search.models import SearchEntry
 from search.request import SearchRequest
-from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
+from search.response import (
+    DOCUMENT_HIGHLIGHT_LABEL,
+    Hit,
+    SearchResponse,
+    build_facet_results,
+    hit_from_document,
+)
 from search.vocabulary import STOP_WORDS, expand_query
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "es", "ed", "s")
@@ -257,8 +263,13 @@ def snippet(text: str, pattern: re.Pattern[str]) -> str | None:
 
 
 def highlights(document: Document, pattern: re.Pattern[str]) -> list[str]:
-    found = (snippet(document.get(field) or "", pattern) for field in ("title", "summary", "body"))
-    return [fragment for fragment in found if fragment]
+    """Snippets of the title, attached documents' titles (labelled), summary and body, in that order."""
+    title = snippet(document.get("title") or "", pattern)
+    attached = [
+        DOCUMENT_HIGHLIGHT_LABEL + mark(name, pattern) for name in document.get("documents", []) if pattern.search(name)
+    ]
+    found = (snippet(document.get(field) or "", pattern) for field in ("summary", "body"))
+    return [fragment for fragment in (title, *attached, *found) if fragment]
 
 
 def significant_words(document: Document) -> set[str]:

@@ -9,9 +9,15 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from search.engines.base import EngineUnavailable, QueryRefused
-from search.engines.elasticsearch.query import ContentSearch, completion_search, match_count_search, related_search
+from search.engines.elasticsearch.query import (
+    HIGHLIGHT_FIELDS,
+    ContentSearch,
+    completion_search,
+    match_count_search,
+    related_search,
+)
 from search.request import SearchRequest
-from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
+from search.response import DOCUMENT_HIGHLIGHT_LABEL, Hit, SearchResponse, build_facet_results, hit_from_document
 from search.vocabulary import ExpandedQuery, expand_query
 
 logger = logging.getLogger(__name__)
@@ -108,9 +114,11 @@ def _highlights(hit) -> list[str]:
     highlight = getattr(hit.meta, "highlight", None)
     if not highlight:
         return []
+    found = highlight.to_dict()
     fragments: list[str] = []
-    for field in ("title", "summary", "body"):
-        fragments += list(highlight.to_dict().get(field, []))
+    for field in HIGHLIGHT_FIELDS:
+        label = DOCUMENT_HIGHLIGHT_LABEL if field == "documents" else ""
+        fragments += [label + fragment for fragment in found.get(field, [])]
     return fragments
 
 
