@@ -243,7 +243,16 @@ def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_re
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/search", "/api/v1/suggest", "/search/", "/search/feed/", "/search/export.csv"]
+    "url",
+    [
+        "/api/v1/search",
+        "/api/v1/suggest",
+        "/api/v1/openapi.json",
+        "/api/",
+        "/search/",
+        "/search/feed/",
+        "/search/export.csv",
+    ],
 )
 def test_search_endpoints_answer_head_and_options_and_refuse_writes(client, es_store, url):
     assert client.head(url).status_code == 200
