@@ -68,7 +68,7 @@ def search_parameters() -> list[dict[str, Any]]:
             "name": "q",
             "in": "query",
             "description": "Words to search for. Synonyms and common acronyms are understood and small typos "
-            f"corrected; longer than {MAX_QUERY_LENGTH} characters, the rest is ignored. Empty lists everything, "
+            f"corrected; longer than {MAX_QUERY_LENGTH:,} characters, the rest is ignored. Empty lists everything, "
             "newest first.",
             "schema": {"type": "string"},
         },

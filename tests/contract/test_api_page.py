@@ -42,6 +42,8 @@ def test_every_parameter_is_documented_from_the_declaration(page):
     assert "one of " + ", ".join(SORTS) in table
     assert "one of case_study, barrier, workaround; can repeat" in table
     assert "a whole number from 1 to 100; default 20" in table
+    assert "as listed under <code>facets.theme</code> in a response" in table  # the document's Markdown, as HTML
+    assert "`" not in table
     suggest = page[page.index('id="suggest-parameters"') :]
     assert re.findall(r'scope="row"><code>(\w+)</code>', suggest) == ["q", "size"]
 
