@@ -15,6 +15,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -30,6 +31,7 @@ from .forms import WorkaroundForm
 from .markdown import markdown_to_text
 from .visibility import PublicSubtreeMixin, shown_q, visible
 
+DOCUMENTS_HELP = "Documents others can reuse, such as data sharing agreements, business cases or job descriptions."
 MARKDOWN_HELP = "Markdown: blank lines between paragraphs, ## for headings, - for lists, [text](link) for links."
 META_DESCRIPTION_LENGTH = 160
 LATEST_ON_HOME = 6
@@ -155,7 +157,14 @@ class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey("casestudies.CaseStudyPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class CaseStudyPage(PublicSubtreeMixin, Page):
+class AttachedDocumentsMixin:
+    """A page with documents attached (data sharing agreements, business cases, job descriptions)."""
+
+    def attachments(self):
+        return self.attached_documents.select_related("document")
+
+
+class CaseStudyPage(AttachedDocumentsMixin, PublicSubtreeMixin, Page):
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences shown in listings and search results."
     )
@@ -210,6 +219,7 @@ class CaseStudyPage(PublicSubtreeMixin, Page):
             heading="Classification",
         ),
         InlinePanel("outcomes", heading="Outcomes", label="Outcome"),
+        InlinePanel("attached_documents", heading="Documents", label="Document", help_text=DOCUMENTS_HELP),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]), FieldPanel("contact_email")],
             heading="Contact",
@@ -346,7 +356,7 @@ class BarrierPage(CaseStudyChildPage):
         return visible(WorkaroundPage.objects.filter(barrier_links__barrier=self)).distinct()
 
 
-class WorkaroundPage(CaseStudyChildPage):
+class WorkaroundPage(AttachedDocumentsMixin, CaseStudyChildPage):
     requires = models.CharField(
         "what it needs", max_length=30, choices=Requirement.choices, default=Requirement.LOCAL_ONLY
     )
@@ -362,6 +372,7 @@ class WorkaroundPage(CaseStudyChildPage):
         FieldRowPanel([FieldPanel("requires"), FieldPanel("effectiveness")]),
         FieldPanel("requirement_detail"),
         InlinePanel("barrier_links", heading="Barriers it addresses", label="Barrier", min_num=1),
+        InlinePanel("attached_documents", heading="Documents", label="Document", help_text=DOCUMENTS_HELP),
     ]
     permalink_name = "workaround-permalink"
     base_form_class = WorkaroundForm
@@ -384,3 +395,28 @@ class WorkaroundBarrier(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["workaround", "barrier"], name="unique_workaround_barrier")]
+
+
+class AttachedDocument(Orderable):
+    """A document from the library attached to a page, with what it is for readers."""
+
+    document = models.ForeignKey(get_document_model_string(), on_delete=models.CASCADE, related_name="+")
+    description = models.CharField(
+        max_length=255, blank=True, help_text="Optional: what it is and how others could reuse it."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.document.title
+
+
+class CaseStudyDocument(AttachedDocument):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="attached_documents")
+
+
+class WorkaroundDocument(AttachedDocument):
+    page = ParentalKey(WorkaroundPage, on_delete=models.CASCADE, related_name="attached_documents")

@@ -13,6 +13,10 @@ class PioneerAuthors(models.Model):
 
     pioneer = models.OneToOneField("casestudies.PioneerPage", on_delete=models.CASCADE, related_name="authors_role")
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="pioneer_authors")
+    # Where the authors upload documents, and the only documents they may choose (curation.roles).
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.SET_NULL, null=True, blank=True, related_name="pioneer_authors"
+    )
 
     class Meta:
         verbose_name = "pioneer's authors"

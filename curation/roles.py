@@ -1,8 +1,9 @@
 """Who may do what: each pioneer's authors, and the exchange's curators.
 
 Authors add, edit and submit for moderation under their own pioneer's page and
-nowhere else; they never publish. Curators publish anywhere under the home
-page, moderate, and look after the vocabularies. Migration 0002 creates both
+nowhere else; they never publish. They upload documents into their pioneer's
+own collection and choose only from it. Curators publish anywhere under the home
+page, moderate, manage every document, and look after the vocabularies. Migration 0002 creates both
 roles; curation.signals keeps them in step as pioneers are added or renamed,
 and every `migrate` re-applies CURATOR_PERMISSIONS (sync_roles).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from wagtail.models import GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from casestudies.models import HomePage, PioneerPage
 
@@ -23,6 +24,15 @@ GROUP_NAME_LENGTH = 150  # auth.Group.name
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 CURATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Wagtail's "add" also lets people edit and delete the documents they uploaded themselves.
+AUTHOR_DOCUMENT_PERMISSIONS = ("wagtaildocs.add_document", "wagtaildocs.choose_document")
+CURATOR_DOCUMENT_PERMISSIONS = (
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtaildocs.choose_document",
+)
+COLLECTION_NAME_LENGTH = 255  # wagtailcore.Collection.name
 
 _TAXONOMIES = ("theme", "barriercategory", "caregroup", "stage", "region")
 _EDIT = ("add", "change", "delete", "view")
@@ -70,13 +80,35 @@ def authors_group_name(pioneer: PioneerPage, group: Group | None = None) -> str:
     return next((name for name in candidates if name not in taken), candidates[-1])
 
 
+def _grant_exactly(group: Group, collection: Collection, names: tuple[str, ...]) -> None:
+    """The group's collection permissions become exactly these, on this collection."""
+    wanted = [_permission(name) for name in names]
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection, permission__in=wanted).delete()
+    for permission in wanted:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def _authors_collection(role: PioneerAuthors, pioneer: PioneerPage) -> Collection:
+    """The pioneer's own document collection, "<pioneer> documents", made on first use and renamed with it."""
+    name = _fit(pioneer.title, " documents")[:COLLECTION_NAME_LENGTH]
+    collection = role.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+        role.collection = collection
+        role.save(update_fields=["collection"])
+    elif collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    return collection
+
+
 @transaction.atomic
 def ensure_authors(pioneer: PioneerPage) -> Group:
     """The pioneer's authors' group, named after it, with exactly the authors' rights on its page."""
-    role = PioneerAuthors.objects.select_related("group").filter(pioneer_id=pioneer.pk).first()
+    role = PioneerAuthors.objects.select_related("group", "collection").filter(pioneer_id=pioneer.pk).first()
     if role is None:
         group = Group.objects.create(name=authors_group_name(pioneer))
-        PioneerAuthors.objects.create(pioneer_id=pioneer.pk, group=group)
+        role = PioneerAuthors.objects.create(pioneer_id=pioneer.pk, group=group)
     else:
         group = role.group
         name = authors_group_name(pioneer, group)
@@ -89,6 +121,7 @@ def ensure_authors(pioneer: PioneerPage) -> Group:
     GroupPagePermission.objects.filter(group=group).exclude(page_id=pioneer.pk, permission__in=wanted).delete()
     for permission in wanted:
         GroupPagePermission.objects.get_or_create(group=group, page_id=pioneer.pk, permission=permission)
+    _grant_exactly(group, _authors_collection(role, pioneer), AUTHOR_DOCUMENT_PERMISSIONS)
     return group
 
 
@@ -101,6 +134,7 @@ def ensure_curators() -> Group:
     """The curators' group with CURATOR_PERMISSIONS and the curators' rights on the home page."""
     group = curators_group()
     group.permissions.add(*(_permission(name) for name in CURATOR_PERMISSIONS))
+    _grant_exactly(group, Collection.get_first_root_node(), CURATOR_DOCUMENT_PERMISSIONS)
     for home in HomePage.objects.all():
         for codename in CURATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission(codename))

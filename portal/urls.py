@@ -45,6 +45,8 @@ urlpatterns = guarded_choosers + [
 if settings.SERVE_MEDIA:  # `make run`: uploaded images and documents, whether DEBUG is on or off
     from django.views.static import serve
 
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    # Not documents: those go through Wagtail's view, which serves only what public pages list (casestudies).
+    media = re_path(r"^media/(?P<path>(?!documents/).*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    urlpatterns.append(media)
 
 urlpatterns.append(path("", include(wagtail_urls)))

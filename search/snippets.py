@@ -8,8 +8,10 @@ import re
 
 from search.vocabulary import STOP_WORDS
 
-# Passages shown under a result's title. The title itself is already the heading above.
-SNIPPET_FIELDS = ("summary", "body")
+# Passages shown under a result's title. The title itself is already the heading above; an attached
+# document's title comes first, labelled, as it says which file to open.
+SNIPPET_FIELDS = ("documents", "summary", "body")
+DOCUMENT_HIGHLIGHT_LABEL = "Attached document: "
 # Fields that only name where the words were found ("Matched in: barrier category").
 LABEL_FIELDS = ("pioneer_name", "theme_names", "barrier_category_names", "care_group_names", "tag_names")
 HIGHLIGHT_FIELDS = ("title", *SNIPPET_FIELDS, *LABEL_FIELDS)
@@ -17,6 +19,7 @@ HIGHLIGHT_FIELDS = ("title", *SNIPPET_FIELDS, *LABEL_FIELDS)
 FIELD_LABELS = {
     "title": "title",
     "summary": "summary",
+    "documents": "attached documents",
     "pioneer_name": "pioneer",
     "theme_names": "themes",
     "barrier_category_names": "barrier category",
@@ -69,14 +72,14 @@ def snippet_fragments(title: str, highlights: dict[str, list[str]]) -> list[str]
     for name in SNIPPET_FIELDS:
         for fragment in highlights.get(name, []):
             if " ".join(plain(fragment).lower().split()).strip(" .…") != title_text.strip(" .…"):
-                fragments.append(fragment)
+                fragments.append(DOCUMENT_HIGHLIGHT_LABEL + fragment if name == "documents" else fragment)
     return fragments
 
 
 def with_ellipses(fragment: str) -> str:
     """The passage with "…" where it was cut from a longer text, and never after a full stop."""
     text = plain(fragment).strip()
-    if not text:
+    if not text or text.startswith(DOCUMENT_HIGHLIGHT_LABEL):  # a whole document title, never cut
         return fragment
     start = "" if _SENTENCE_START.match(text) else "…"
     end = "" if _SENTENCE_END.search(text) else "…"

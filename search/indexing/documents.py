@@ -108,6 +108,7 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
             barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
             case_study=page.title,
             status=page.stage.name if page.stage else "",
+            **_attached_documents(page),
         )
     elif isinstance(page, BarrierPage):
         body = markdown_to_text(page.description)
@@ -135,8 +136,15 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
             barrier_category_names=[category_rows[slug] for slug in sorted(category_rows)],
             case_study=study.title,
             status=page.get_effectiveness_display(),
+            **_attached_documents(page),
         )
     return document
+
+
+def _attached_documents(page: CaseStudyPage | WorkaroundPage) -> dict[str, list[str]]:
+    """The titles of the documents attached to the page, so a search for one finds the page; left out when none."""
+    titles = [attachment.document.title for attachment in page.attachments()]
+    return {"documents": titles} if titles else {}
 
 
 def _shown(memo: dict):

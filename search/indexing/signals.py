@@ -10,10 +10,11 @@ from __future__ import annotations
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage
+from casestudies.models import BarrierPage, CaseStudyDocument, CaseStudyPage, PioneerPage, WorkaroundDocument
 from search.indexing import queue as index_queue
 from themes.models import BarrierCategory, CareGroup, Region, Stage, Theme
 from themes.signals import term_merged
@@ -82,6 +83,18 @@ def on_term_merged(sender, source_pk, source_slug, target, **kwargs) -> None:
         index_queue.record_suggestions([f"{suggestion_prefix}-{source_pk}", f"{suggestion_prefix}-{target.pk}"])
 
 
+def on_document_changed(sender, instance, **kwargs) -> None:
+    """A renamed or deleted document changes the documents of the pages it is attached to (noted before a delete)."""
+    if kwargs.get("created"):
+        return
+    pages = [
+        *CaseStudyDocument.objects.filter(document_id=instance.pk).values_list("page_id", flat=True),
+        *WorkaroundDocument.objects.filter(document_id=instance.pk).values_list("page_id", flat=True),
+    ]
+    if pages:
+        index_queue.record_pages(pages)
+
+
 def connect() -> None:
     page_published.connect(on_page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search_page_unpublished")
@@ -89,6 +102,9 @@ def connect() -> None:
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+    document_model = get_document_model()
+    post_save.connect(on_document_changed, sender=document_model, dispatch_uid="search_document_saved")
+    pre_delete.connect(on_document_changed, sender=document_model, dispatch_uid="search_document_deleting")
     for model in TAXONOMY_USERS:
         post_save.connect(on_taxonomy_saved, sender=model, dispatch_uid=f"search_taxonomy_saved_{model.__name__}")
         pre_delete.connect(

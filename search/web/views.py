@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-from dataclasses import replace
-
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 
@@ -15,7 +12,6 @@ from search.extensions import PAGE
 from search.facets import CONTENT_TYPES
 from search.request import (
     DEFAULT_PAGE_SIZE,
-    MAX_RESULT_WINDOW,
     SORTS,
     InvalidParameter,
     SearchRequest,
@@ -23,6 +19,7 @@ from search.request import (
 )
 from search.web import results_page
 from search.web.answer import Answer, answer
+from search.web.csv_export import csv_lines
 from search.web.http import read_only
 from search.web.renamed_terms import follows_renamed_terms
 
@@ -132,37 +129,12 @@ def search_feed(request):
 @read_only
 @follows_renamed_terms
 def search_export(request):
-    """Export the matching items (up to the result window) as CSV."""
+    """Export the matching items (up to the result window) as CSV, streamed a page of results at a time."""
     try:
         search_request = _export_request(request)
     except InvalidParameter as error:
         return _bad_request_text(error)
-    http_response = HttpResponse(content_type="text/csv; charset=utf-8")
+    lines = csv_lines(get_engine(), search_request, request.build_absolute_uri)
+    http_response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     http_response["Content-Disposition"] = 'attachment; filename="pioneer-exchange-search.csv"'
-    writer = csv.writer(http_response)
-    writer.writerow(["type", "title", "pioneer", "themes", "published", "url", "summary"])
-    engine = get_engine()
-    page = 1
-    while True:
-        response = engine.search(replace(search_request, page=page))
-        for hit in response.results:
-            writer.writerow(
-                [
-                    hit.type,
-                    _csv_safe(hit.title),
-                    _csv_safe(hit.pioneer["name"] if hit.pioneer else ""),
-                    _csv_safe("; ".join(theme["name"] for theme in hit.themes)),
-                    hit.published.isoformat() if hit.published else "",
-                    request.build_absolute_uri(hit.url),
-                    _csv_safe(hit.summary),
-                ]
-            )
-        if page >= response.pages or page * EXPORT_PAGE_SIZE >= MAX_RESULT_WINDOW:
-            break
-        page += 1
     return http_response
-
-
-def _csv_safe(value: str) -> str:
-    """Stop spreadsheet programs from running author text as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -63,6 +63,7 @@ def case_study_form(**changes) -> dict:
         "contact_name": "Integration programme office",
         "contact_role": "Leeds pioneer programme",
         "contact_email": "leeds-pioneer@example.org",
+        "attached_documents": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "go_live_at": "",
@@ -99,6 +100,7 @@ def workaround_form(barriers, **changes) -> dict:
         "effectiveness": "worked-well",
         "requirement_detail": "Agreement of every Caldicott guardian",
         "barrier_links": inline_formset([{"barrier": str(barrier.pk), "id": ""} for barrier in barriers], min=1),
+        "attached_documents": inline_formset([]),
         "action-publish": "action-publish",
     }
     data.update(changes)

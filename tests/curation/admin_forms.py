@@ -37,8 +37,23 @@ NEW_OUTCOME = {
 }
 
 
+def attachment_rows(page) -> list[dict]:
+    """The page's attached documents as its editor posts them back, kept as they are."""
+    return [
+        {"document": str(item.document_id), "description": item.description, "id": str(item.pk or "")}
+        for item in page.attached_documents.all()
+    ]
+
+
 def case_study_form(
-    title: str, slug: str, *, themes=("multidisciplinary-teams",), outcomes=(NEW_OUTCOME,), initial=0, **changes
+    title: str,
+    slug: str,
+    *,
+    themes=("multidisciplinary-teams",),
+    outcomes=(NEW_OUTCOME,),
+    initial=0,
+    documents=(),
+    **changes,
 ) -> dict:
     """The case study editor's form, complete for the checklist unless `changes` say otherwise."""
     data = {
@@ -51,6 +66,7 @@ def case_study_form(
         "date_published": "2015-09-30",
         "tags": "",
         "outcomes": inline_formset(list(outcomes), initial=initial),
+        "attached_documents": inline_formset(list(documents), initial=len(documents)),
         "contact_name": "Integration programme office",
         "contact_role": "",
         "contact_email": "pioneer@example.org",
@@ -77,7 +93,7 @@ def barrier_form(title: str, slug: str, **changes) -> dict:
     return data
 
 
-def workaround_form(title: str, slug: str, barriers, *, links=(), **changes) -> dict:
+def workaround_form(title: str, slug: str, barriers, *, links=(), documents=(), **changes) -> dict:
     """`links` are the workaround's existing barrier links, kept; `barriers` are added."""
     items = [{"barrier": str(link.barrier_id), "id": str(link.pk)} for link in links]
     items += [{"barrier": str(barrier.pk), "id": ""} for barrier in barriers]
@@ -89,6 +105,7 @@ def workaround_form(title: str, slug: str, barriers, *, links=(), **changes) -> 
         "effectiveness": "worked-well",
         "requirement_detail": "",
         "barrier_links": inline_formset(items, initial=len(links), min=1),
+        "attached_documents": inline_formset(list(documents), initial=len(documents)),
     }
     data.update(changes)
     return nested_form_data(data)
@@ -113,10 +130,12 @@ def form_for(page, title: str, **changes) -> dict:
         ]
         changes.setdefault("themes", [theme.slug for theme in page.themes.all()])
         changes.setdefault("outcomes", outcomes)
+        changes.setdefault("documents", attachment_rows(page))
         return case_study_form(title, page.slug, initial=len(outcomes), **changes)
     if isinstance(page, BarrierPage):
         return barrier_form(title, page.slug, **changes)
     if isinstance(page, WorkaroundPage):
+        changes.setdefault("documents", attachment_rows(page))
         return workaround_form(title, page.slug, [], links=list(page.barrier_links.all()), **changes)
     raise TypeError(page)
 

@@ -31,7 +31,7 @@ def public_surfaces(client) -> dict[str, str]:
             "api, everything": client.get("/api/v1/search", {"page_size": 100}).content.decode(),
             "search page, everything": client.get("/search/", {"page_size": 100}).content.decode(),
             "feed": client.get("/search/feed/").content.decode(),
-            "csv": client.get("/search/export.csv").content.decode(),
+            "csv": client.get("/search/export.csv").getvalue().decode(),
             "home": client.get("/").content.decode(),
             "pioneer": client.get("/pioneers/leeds/").content.decode(),
             "pioneers": client.get("/pioneers/").content.decode(),

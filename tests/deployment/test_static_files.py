@@ -149,3 +149,15 @@ def test_make_run_serves_static_files_without_debug_or_collectstatic(tmp_path):
         ]:
             assert client.get(url).status_code == 200, url
         assert client.get("/static/nhsuk/index.mjs").status_code == 404  # only the part the site uses
+
+
+def test_compressed_copies_of_hashed_files_are_cached_for_ever_too(production, manifest):
+    """Browsers take the gzip copy collectstatic made (Brotli copies need the Brotli package, not installed):
+    it must be cached as long as the file itself."""
+    encoding = "gzip"
+    for name in ("nhsuk/nhsuk-frontend.min.css", "nhsuk/nhsuk-frontend.min.js", "css/portal.css"):
+        response = production.get(f"{settings.STATIC_URL}{manifest[name]}", HTTP_ACCEPT_ENCODING=encoding)
+        assert response.status_code == 200, name
+        assert response["Content-Encoding"] == encoding, name
+        assert response["Cache-Control"] == FOREVER, name
+        assert "Accept-Encoding" in response["Vary"], name

@@ -172,17 +172,17 @@ def test_csv_export_lists_results_and_defuses_formulas(client, corpus):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["type", "title", "pioneer", "themes", "published", "url", "summary"]
-    by_title = {row[1]: row for row in rows[1:]}
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
+    by_title = {row["Title"]: row for row in rows}
     assert set(by_title) == {"Rapid response nursing at home", '\'=HYPERLINK("http://evil.example") records'}
     formula = by_title['\'=HYPERLINK("http://evil.example") records']
-    assert formula[0] == "case_study"
-    assert formula[2] == "Leeds"
-    assert formula[3] == "Shared records and information sharing"
-    assert formula[4] == "2015-06-01"
-    assert formula[5] == f"http://testserver{corpus['formula'].url}"
-    assert formula[6] == "'-2+3 shared records for every patient."
+    assert formula["Type"] == "Case study"
+    assert formula["Pioneer"] == "Leeds"
+    assert formula["Region"] == "North"
+    assert formula["Themes"] == "Shared records and information sharing"
+    assert formula["Published"] == "2015-06-01"
+    assert formula["URL"] == f"http://testserver{corpus['formula'].url}"
+    assert formula["Summary"] == "'-2+3 shared records for every patient."
 
 
 def test_a_case_study_page_links_similar_approaches_at_other_pioneers(client, es_store):
@@ -243,7 +243,16 @@ def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_re
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/search", "/api/v1/suggest", "/search/", "/search/feed/", "/search/export.csv"]
+    "url",
+    [
+        "/api/v1/search",
+        "/api/v1/suggest",
+        "/api/v1/openapi.json",
+        "/api/",
+        "/search/",
+        "/search/feed/",
+        "/search/export.csv",
+    ],
 )
 def test_search_endpoints_answer_head_and_options_and_refuse_writes(client, es_store, url):
     assert client.head(url).status_code == 200

@@ -35,7 +35,7 @@ def public_surfaces(client, word: str) -> dict[str, str]:
         "page-all": client.get("/search/", {"page_size": 100}).content.decode(),
         "page-typo": client.get("/search/", {"q": typo_of(word)}).content.decode(),
         "feed": client.get("/search/feed/").content.decode(),
-        "csv": client.get("/search/export.csv").content.decode(),
+        "csv": client.get("/search/export.csv").getvalue().decode(),
         "suggest": client.get("/api/v1/suggest", {"q": word[:6]}).content.decode(),
     }
 

@@ -112,6 +112,7 @@ def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean(
         "title",
         "summary",
         "body",
+        "documents",
         "pioneer_name",
         "theme_names",
         "barrier_category_names",

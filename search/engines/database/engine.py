@@ -266,9 +266,11 @@ def _field_text(document: Document, name: str) -> str:
 
 
 def highlights(document: Document, pattern: re.Pattern[str]) -> dict[str, list[str]]:
-    """Each highlighted field's snippet, as Elasticsearch returns them: by field."""
-    found = {name: snippet(_field_text(document, name), pattern) for name in HIGHLIGHT_FIELDS}
-    return {name: [fragment] for name, fragment in found.items() if fragment}
+    """Each highlighted field's snippets, as Elasticsearch returns them: by field. Attached documents'
+    titles are short: each one that matches is a fragment of its own, whole."""
+    found = {name: [snippet(_field_text(document, name), pattern)] for name in HIGHLIGHT_FIELDS if name != "documents"}
+    found["documents"] = [mark(name, pattern) for name in document.get("documents", []) if pattern.search(name)]
+    return {name: [fragment for fragment in fragments if fragment] for name, fragments in found.items()}
 
 
 def significant_words(document: Document) -> set[str]:

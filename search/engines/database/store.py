@@ -23,6 +23,7 @@ def searchable_text(document: dict[str, Any]) -> str:
         *document.get("barrier_category_names", []),
         *document.get("care_group_names", []),
         *document.get("tag_names", []),
+        *document.get("documents", []),
     ]
     return " ".join(part for part in parts if part).lower()
 

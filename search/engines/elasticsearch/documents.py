@@ -54,6 +54,7 @@ class ContentDocument(Document):
     title_sort = Keyword(normalizer=sortable)
     summary = highlighted_text(copy_to="spelling")
     body = highlighted_text(copy_to="spelling")
+    documents = highlighted_text(multi=True, copy_to="spelling")  # titles of attached documents
     case_study = english_text()
     url = Keyword(index=False)
     status = Keyword(index=False)

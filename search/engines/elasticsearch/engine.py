@@ -9,7 +9,12 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from search.engines.base import EngineUnavailable, QueryRefused
-from search.engines.elasticsearch.query import ContentSearch, completion_search, match_count_search, related_search
+from search.engines.elasticsearch.query import (
+    ContentSearch,
+    completion_search,
+    match_count_search,
+    related_search,
+)
 from search.request import SearchRequest
 from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
 from search.vocabulary import ExpandedQuery, expand_query

@@ -33,6 +33,7 @@ TEXT_FIELDS = (
     "care_group_names^1.5",
     "tag_names^1.5",
     "case_study^0.5",
+    "documents^1.5",
 )
 PHRASE_FIELDS = ("title.exact^6", "summary.exact^3", "body.exact")
 SORT_CLAUSES: dict[str, list[Any]] = {  # one per search.request.SORTS name
@@ -49,7 +50,7 @@ def terms_facet(facet: Facet) -> TermsFacet:
     return TermsFacet(field=facet.field, size=facet.size, min_doc_count=1)
 
 
-FUZZY_FIELDS = ("title^3", "summary^2", "body")
+FUZZY_FIELDS = ("title^3", "summary^2", "body", "documents")
 
 
 def word_query(word: str) -> Query:
