@@ -28,4 +28,6 @@ TIMEFORMAT="rebuild: %R s"
 time "$BIN/python" manage.py search_index rebuild --no-progress
 echo "==> Search latency"
 "$BIN/python" manage.py search_bench --rounds "${BENCH_ROUNDS:-20}"
-"$BIN/python" manage.py shell -c "from search.sync import get_store; get_store().drop_all()"
+echo "==> Page server time (DEBUG off, through Django's request handling)"
+DEBUG=0 "$BIN/python" manage.py page_bench --rounds "${BENCH_ROUNDS:-15}"
+"$BIN/python" manage.py shell -c "from search.indexing.sync import get_store; get_store().drop_all()"

@@ -68,7 +68,7 @@ class Command(BaseCommand):
         return {
             "searches": len(timings),
             "median_ms": statistics.median(timings),
-            "p95_ms": timings[int(len(timings) * 0.95) - 1],
+            "p95_ms": statistics.quantiles(timings, n=20, method="inclusive")[-1] if len(timings) > 1 else timings[0],
             "max_ms": timings[-1],
         }
 
