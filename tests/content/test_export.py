@@ -9,10 +9,10 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError
 
+from bench.corpus import generate
 from casestudies.content_format import json_schema, load
 from casestudies.content_format.spec import BARRIER, CASE_STUDY, CONTACT, OUTCOME, PIONEER, WORKAROUND
 from casestudies.models import CaseStudyPage, HomePage
-from tests.content.generator import generate
 from tests.content.helpers import good_content, run_export, run_import
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from bench.corpus import generate
 from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.engines.elasticsearch.store import IndexStore
@@ -16,7 +17,6 @@ from search.indexing import queue as index_queue
 from search.indexing import sync
 from search.models import IndexChange, SearchEntry
 from search.request import SearchRequest
-from tests.content.generator import generate
 from tests.content.helpers import good_content
 from tests.factories import committed, pioneers_index
 
