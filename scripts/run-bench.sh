@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks: search latency per engine over the demo content, in a throwaway
-# database and test_-prefixed index, against the local Elasticsearch node.
+# Benchmarks, against the local Elasticsearch node (started here, or reused):
+# 1. python -m bench: a generated corpus of BENCH_SIZE items (default 100000)
+#    in a throwaway database and test_bench-prefixed indices; writes
+#    bench/results.json (BENCHMARKS.md explains it);
+# 2. search_bench and page_bench over the demo content, per query and per page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -15,6 +18,9 @@ trap cleanup EXIT
 
 ES_STARTED_FILE="$started_file" scripts/es-node.sh start
 export DJANGO_SETTINGS_MODULE=portal.settings.dev
+echo "==> Benchmark at ${BENCH_SIZE:-100000} items (bench/results.json)"
+DEBUG=0 ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}" SEARCH_INDEX_PREFIX="test_bench" \
+  "$BIN/python" -m bench --size "${BENCH_SIZE:-100000}"
 export DATABASE_URL="sqlite:///$work/bench.sqlite3"
 export ELASTICSEARCH_URL="http://127.0.0.1:${ES_PORT}"
 export SEARCH_INDEX_PREFIX="test_bench"

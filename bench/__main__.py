@@ -1,0 +1,51 @@
+"""`python -m bench [--size N] [--output PATH]`: one benchmark run in a throwaway database (`make bench`).
+
+The database is a fresh SQLite file in a temporary directory, migrated here;
+the indices are `test_bench`-prefixed on the node at ELASTICSEARCH_URL
+(default http://127.0.0.1:9200). BENCH_SIZE sets the default size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=int(os.environ.get("BENCH_SIZE", "100000")))
+    parser.add_argument("--queries", type=int, default=500, help="searches per engine (default 500)")
+    parser.add_argument("--output", type=Path, default=None, help="default: bench/results.json")
+    args = parser.parse_args(argv)
+    if args.size < 100 or args.queries < 20:
+        parser.error("--size must be 100 or more and --queries 20 or more")
+    prefix = os.environ.setdefault("SEARCH_INDEX_PREFIX", "test_bench")
+    if not prefix.startswith("test_"):
+        parser.error(f"SEARCH_INDEX_PREFIX must be test_-prefixed (its indices are dropped), not {prefix!r}")
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        os.environ["DATABASE_URL"] = f"sqlite:///{work}/bench.sqlite3"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+        os.environ.setdefault("ELASTICSEARCH_URL", f"http://127.0.0.1:{os.environ.get('ES_PORT', '9200')}")
+        os.environ.setdefault("DEBUG", "0")  # no query log growing through 500 searches
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from bench.harness import RESULTS, run
+
+        def log(message: str) -> None:
+            print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+        log("migrating a throwaway database")
+        call_command("migrate", "--noinput", verbosity=0)
+        run(args.size, args.output or RESULTS, log, queries=args.queries)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""One benchmark run: load a generated corpus into both engines' stores, measure, write bench/results.json.
+
+Needs Django set up with a migrated, throwaway database, ELASTICSEARCH_URL set
+and a SEARCH_INDEX_PREFIX starting with "test_" (its indices are dropped at the
+start and the end). `python -m bench` sets all that up; tests call run().
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+
+from bench.corpus import corpus, generate
+from bench.documents import index_documents, suggestions_for
+from bench.layout import missing_keys
+from bench.machine import elasticsearch_heap_used_mb, machine, process_rss_mb
+from bench.queries import query_mix
+from casestudies.models import CaseStudyPage
+from casestudies.visibility import visible
+from portal.management.commands.page_bench import Command as PageBench
+from search.engines.database import store as db_store
+from search.indexing.sync import get_store
+
+API = "/api/v1/search"
+QUERIES = 500
+DB_ENGINE_MAX = 10_000  # the database engine is measured on at most this many documents
+PAGE_ROUNDS = 15
+RESULTS = Path(__file__).resolve().parent / "results.json"
+Log = Callable[[str], None]
+
+
+def percentile(timings: list[float], percent: int) -> float:
+    """The percent-th percentile, interpolated between measurements."""
+    if len(timings) == 1:
+        return timings[0]
+    return statistics.quantiles(timings, n=100, method="inclusive")[percent - 1]
+
+
+def _ms(value: float) -> float:
+    return round(value, 1)
+
+
+def _client() -> Client:
+    return Client(HTTP_HOST="127.0.0.1")
+
+
+def search_latency(client: Client, queries: list[str], engine: str) -> dict[str, Any]:
+    """Send every query once (after one warm-up pass over the first 20) and time each end to end."""
+    for query in queries[:20]:
+        client.get(API, QUERY_STRING=query)
+    timings, took, failed = [], [], 0
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get(API, QUERY_STRING=query)
+        elapsed = (time.perf_counter() - started) * 1000
+        body = response.json() if response.status_code == 200 else {}
+        if body.get("engine") != engine:
+            failed += 1
+            continue
+        timings.append(elapsed)
+        took.append(float(body["took_ms"]))
+    if not timings:
+        raise RuntimeError(f"No search answered on the {engine} engine: nothing to measure.")
+    overheads = [total - es for total, es in zip(timings, took, strict=True)]
+    return {
+        "queries": len(queries),
+        "failed": failed,
+        "p50_ms": _ms(percentile(timings, 50)),
+        "p95_ms": _ms(percentile(timings, 95)),
+        "p99_ms": _ms(percentile(timings, 99)),
+        "took_p50_ms": _ms(percentile(took, 50)),
+        "took_p95_ms": _ms(percentile(took, 95)),
+        "took_p99_ms": _ms(percentile(took, 99)),
+        "overhead_p50_ms": _ms(percentile(overheads, 50)),
+    }
+
+
+class BackgroundSearches:
+    """Searches through the API in a thread until stopped, counting the ones Elasticsearch did not answer."""
+
+    def __init__(self, queries: list[str]):
+        self.queries = queries
+        self.done = 0
+        self.failed = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        client = _client()
+        try:
+            while not self._stop.is_set():
+                query = self.queries[self.done % len(self.queries)]
+                try:
+                    response = client.get(API, QUERY_STRING=query)
+                    ok = response.status_code == 200 and response.json().get("engine") == "elasticsearch"
+                except Exception:
+                    ok = False
+                self.done += 1
+                self.failed += 0 if ok else 1
+        finally:
+            connection.close()
+
+    def __enter__(self) -> BackgroundSearches:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def load_elasticsearch(store, documents: list[dict], suggestions: list[dict]) -> float:
+    """A full rebuild through the store (new indices, bulk load, alias swap); returns the seconds it took.
+
+    The store half of search.indexing.maintenance.rebuild, fed generated documents instead of pages.
+    """
+    started = time.perf_counter()
+    new = store.start_rebuild()
+    try:
+        store.load(new["content"], "content", documents)
+        store.load(new["suggest"], "suggest", suggestions)
+        store.finish_rebuild(new)
+    except BaseException:
+        store.abort_rebuild(new)
+        raise
+    return time.perf_counter() - started
+
+
+def load_database(documents: list[dict]) -> None:
+    """The database engine's rebuild (one transaction), fed generated documents.
+
+    Its rows reference pages by foreign key and generated documents have no
+    pages, so the check is switched off for the load (a throwaway SQLite database).
+    """
+    with connection.constraint_checks_disabled():
+        db_store.rebuild(documents)
+
+
+def real_pages(log: Log) -> dict[str, str]:
+    """Addresses of a real case study page and the search page; a few generated pages are imported if none exist."""
+    if not visible(CaseStudyPage.objects.all()).exists():
+        log("importing a few real pages for the page timings")
+        with tempfile.TemporaryDirectory(prefix="bench-pages-") as work:
+            path = Path(work) / "pages.json"
+            path.write_text(json.dumps(generate(case_studies=3, pioneers=1, seed=5)), encoding="utf-8")
+            call_command("import_content", str(path), "--publish", "--no-progress", stdout=StringIO())
+    study = visible(CaseStudyPage.objects.all()).order_by("path").first()
+    return {"case_study": study.url, "search_page": "/search/?q=shared+record&theme=multidisciplinary-teams"}
+
+
+def page_render(paths: dict[str, str]) -> dict[str, float]:
+    bench = PageBench()
+    client = _client()
+    return {f"{name}_p50_ms": bench.measure(client, path, PAGE_ROUNDS)["median_ms"] for name, path in paths.items()}
+
+
+def relevance(log: Log) -> dict | None:
+    """bench.relevance's figures per engine, when that module exists (it is built separately)."""
+    try:
+        from bench.relevance import evaluate_engines
+    except ImportError:
+        log("relevance: bench.relevance is not there yet, recorded as null")
+        return None
+    return evaluate_engines()
+
+
+def _check_prefix(store) -> None:
+    if not store.prefix.startswith("test_"):
+        raise RuntimeError(f"The benchmark only uses test_-prefixed indices, not {store.prefix!r}.")
+
+
+def run(size: int, output: Path = RESULTS, log: Log = print, queries: int = QUERIES) -> dict[str, Any]:
+    """Measure everything at `size` items and write the results file; returns what it wrote."""
+    store = get_store()
+    if store is None:
+        raise RuntimeError("The benchmark needs ELASTICSEARCH_URL (the local node).")
+    _check_prefix(store)
+    store.drop_all()
+    overall = time.perf_counter()
+    results: dict[str, Any] = {"corpus_size": size, "machine": machine()}
+    try:
+        log(f"generating {size} items")
+        content = corpus(size)
+        documents = list(index_documents(content, limit=size))
+        suggestions = suggestions_for(documents)
+        queries = query_mix(content, queries)
+
+        log(f"loading Elasticsearch ({len(documents)} documents, {len(suggestions)} suggestions)")
+        load_s = load_elasticsearch(store, documents, suggestions)
+        log(f"  loaded in {load_s:.1f} s")
+        db_size = min(size, DB_ENGINE_MAX)
+        log(f"loading the database engine's index ({db_size} documents)")
+        load_database(documents[:db_size])
+        paths = real_pages(log)
+
+        log(f"search API, Elasticsearch engine: {len(queries)} queries")
+        es = search_latency(_client(), queries, "elasticsearch")
+        log(f"  p50 {es['p50_ms']} ms, p95 {es['p95_ms']} ms, took p50 {es['took_p50_ms']} ms")
+        results["es"] = {**es, "rps": None, "errors": None}
+
+        log(f"search API, database engine at {db_size}: {len(queries)} queries")
+        with override_settings(ELASTICSEARCH_URL=""):
+            db = search_latency(_client(), queries, "database")
+        log(f"  p50 {db['p50_ms']} ms, p95 {db['p95_ms']} ms")
+        results["db"] = {
+            "corpus_size": db_size,
+            "p50_ms_10k": db["p50_ms"],
+            "p95_ms_10k": db["p95_ms"],
+            "p99_ms_10k": db["p99_ms"],
+            "failed": db["failed"],
+        }
+        results["ratios"] = None
+
+        log(f"full rebuild of {len(documents)} documents while searches run")
+        with BackgroundSearches(queries) as background:
+            rebuild_s = load_elasticsearch(store, documents, suggestions)
+        log(f"  {rebuild_s:.1f} s, {background.failed} of {background.done} searches failed")
+        results.update(
+            rebuild_s=round(rebuild_s, 2),
+            rebuild_100k_s=round(rebuild_s, 2) if size == 100_000 else None,
+            rebuild_docs_per_s=round(len(documents) / rebuild_s),
+            rebuild_searches=background.done,
+            rebuild_failed_searches=background.failed,
+            publish_to_searchable_p95_s=None,
+        )
+
+        log("page render")
+        results["page_render"] = page_render(paths)
+        log(f"  {results['page_render']}")
+        results["memory"] = {
+            "web_rss_mb": process_rss_mb(),
+            "es_heap_used_mb": elasticsearch_heap_used_mb(store.client),
+        }
+        results["relevance"] = relevance(log)
+    finally:
+        store.drop_all()
+    results["run_s"] = round(time.perf_counter() - overall, 1)
+    missing = missing_keys(results)
+    if missing:
+        raise RuntimeError(f"The results lack {', '.join(missing)}: the layout of issue 9 is the contract.")
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    log(f"wrote {output} ({results['run_s']} s)")
+    return results

@@ -1,0 +1,73 @@
+"""`make test` runs the benchmark on 1,000 items, so the harness cannot rot: it must finish and write a valid file.
+
+No timing is asserted: only that every measurement was taken and the layout is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bench.layout import missing_keys, value
+
+pytestmark = pytest.mark.elasticsearch
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = 40
+
+
+def run_bench(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """`python -m bench` with these arguments, as `make bench` runs it."""
+    command = [sys.executable, "-m", "bench", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # noqa: S603
+
+
+def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_url, tmp_path):
+    output = tmp_path / "results.json"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "ELASTICSEARCH_URL": es_url,
+        "SEARCH_INDEX_PREFIX": f"test_bench_smoke_{uuid.uuid4().hex[:8]}",
+    }
+    env.pop("DATABASE_URL", None)
+    finished = run_bench(env, "--size", "1000", "--queries", str(QUERIES), "--output", str(output))
+
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    assert "full rebuild" in finished.stdout  # progress is printed as it goes
+    results = json.loads(output.read_text())
+    assert missing_keys(results) == []
+    assert results["corpus_size"] == 1000
+    assert results["es"]["queries"] == QUERIES and results["es"]["failed"] == 0
+    assert results["db"]["corpus_size"] == 1000 and results["db"]["failed"] == 0
+    for key in (
+        "es.p50_ms",
+        "es.p95_ms",
+        "es.p99_ms",
+        "es.took_p50_ms",
+        "db.p50_ms_10k",
+        "db.p95_ms_10k",
+        "rebuild_docs_per_s",
+        "page_render.case_study_p50_ms",
+        "page_render.search_page_p50_ms",
+        "memory.web_rss_mb",
+        "memory.es_heap_used_mb",
+    ):
+        assert isinstance(value(results, key), int | float) and value(results, key) > 0, key
+    assert value(results, "es.p50_ms") <= value(results, "es.p95_ms") <= value(results, "es.p99_ms")
+    assert isinstance(results["rebuild_failed_searches"], int)
+    assert results["rebuild_100k_s"] is None  # only a 100k run fills it
+
+
+def test_the_benchmark_refuses_a_prefix_that_is_not_a_test_one(es_url, tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "ELASTICSEARCH_URL": es_url}
+    env["SEARCH_INDEX_PREFIX"] = "pioneer"
+    finished = run_bench(env, "--size", "100", "--queries", "20", "--output", str(tmp_path / "r.json"))
+    assert finished.returncode != 0
+    assert "test_-prefixed" in finished.stderr
+    assert not (tmp_path / "r.json").exists()
