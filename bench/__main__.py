@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=int(os.environ.get("BENCH_SIZE", "100000")))
     parser.add_argument("--queries", type=int, default=500, help="searches per engine (default 500)")
+    parser.add_argument("--db-queries", type=int, default=None, help="of those, for the database engine (default all)")
     parser.add_argument("--output", type=Path, default=None, help="default: bench/results.json")
     args = parser.parse_args(argv)
     if args.size < 100 or args.queries < 20:
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
         log("migrating a throwaway database")
         call_command("migrate", "--noinput", verbosity=0)
-        run(args.size, args.output or RESULTS, log, queries=args.queries)
+        run(args.size, args.output or RESULTS, log, queries=args.queries, db_queries=args.db_queries)
     return 0
 
 
