@@ -13,7 +13,7 @@ help:
 	@echo "make test      set up, start a test Elasticsearch if needed, run every test"
 	@echo "make test-fast the tests that need no Elasticsearch or browser"
 	@echo "make es        start a local Elasticsearch on 127.0.0.1:$(ES_PORT); make es-stop stops it"
-	@echo "make bench     benchmarks"
+	@echo "make bench     benchmarks at BENCH_SIZE items (default 100000) into bench/results.json; see BENCHMARKS.md"
 	@echo "make lint      ruff and shellcheck"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
