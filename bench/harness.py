@@ -248,6 +248,10 @@ def run(
         }
         results["ratios"] = None
 
+        # Before the rebuild: a search that fails during it sends the portal to the database engine for a while.
+        log("page render")
+        results["page_render"] = page_render(paths)
+        log(f"  {results['page_render']}")
         log(f"full rebuild of {len(documents)} documents while searches run")
         with BackgroundSearches(queries) as background:
             rebuild_s = load_elasticsearch(store, documents, suggestions, log)
@@ -261,9 +265,6 @@ def run(
             publish_to_searchable_p95_s=None,
         )
 
-        log("page render")
-        results["page_render"] = page_render(paths)
-        log(f"  {results['page_render']}")
         results["memory"] = {
             "web_rss_mb": process_rss_mb(),
             "es_heap_used_mb": elasticsearch_heap_used_mb(store.client),
