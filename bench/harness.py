@@ -17,6 +17,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -148,7 +149,7 @@ def load_elasticsearch(store, documents: list[dict], suggestions: list[dict], lo
     try:
         store.load(new["content"], "content", documents, progress("documents", len(documents)))
         store.load(new["suggest"], "suggest", suggestions, progress("suggestions", len(suggestions)))
-        store.finish_rebuild(new)
+        store.finish_rebuild(new, retire_after=settings.SEARCH_REBUILD_RETIRE_SECONDS)
     except BaseException:
         store.abort_rebuild(new)
         raise

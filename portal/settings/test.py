@@ -19,5 +19,6 @@ SEARCH_INDEX_PREFIX = "test_pioneer"
 # Index changes apply at once after each commit; retries are driven by the tests, not by timers.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SEARCH_RETRY_IN_PROCESS = False
+SEARCH_REBUILD_RETIRE_SECONDS = 0  # no search of a test outlives its own rebuild
 # Serve static files straight from the finders, so pages' stylesheet links resolve without collectstatic.
 WHITENOISE_USE_FINDERS = True

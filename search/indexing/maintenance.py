@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from search.engines.base import fingerprint
@@ -74,7 +75,7 @@ def rebuild(store: IndexStore | None, progress: Progress = _quiet) -> RebuildRes
             result.suggestions = store.load(new["suggest"], "suggest", suggestions, lambda _done: advance(1))
         replayed_up_to, result.replayed = _replay_changes_since(started_after, store)
         if store is not None:
-            store.finish_rebuild(new)
+            store.finish_rebuild(new, retire_after=settings.SEARCH_REBUILD_RETIRE_SECONDS)
             result.index = new["content"]
     except BaseException:
         if store is not None:

@@ -12,6 +12,7 @@ swap, so nothing published or withdrawn during a rebuild is lost.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -165,8 +166,9 @@ class IndexStore:
             progress(loaded)
         return loaded
 
-    def finish_rebuild(self, new: dict[str, str]) -> None:
-        """Swap every alias to its new index in one call, then drop the old indices."""
+    def finish_rebuild(self, new: dict[str, str], retire_after: float = 0) -> None:
+        """Swap every alias to its new index in one call, then drop the old indices once `retire_after`
+        seconds have passed: a search that resolved the alias just before the swap still finishes there."""
         self.client.indices.refresh(index=list(new.values()))
         actions: list[dict[str, Any]] = []
         old: list[str] = []
@@ -181,6 +183,8 @@ class IndexStore:
             actions.append({"add": {"index": name, "alias": self.alias(kind)}})
         self.client.indices.update_aliases(actions=actions)
         if old:
+            if retire_after > 0:
+                time.sleep(retire_after)
             self.client.indices.delete(index=old, ignore_unavailable=True)
 
     def abort_rebuild(self, new: dict[str, str]) -> None:
