@@ -82,6 +82,7 @@ class SearchResponse:
     engine: str
     took_ms: int = 0
     suggestion: str | None = None
+    corrected_from: str | None = None  # the words typed, when the results are for `suggestion` instead
     notices: list[str] = field(default_factory=list)
     promoted: list[Promoted] = field(default_factory=list)  # filled by search.web.answer, page 1 only
 
@@ -98,6 +99,7 @@ class SearchResponse:
             "engine": self.engine,
             "took_ms": self.took_ms,
             "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
             "results": [hit.to_json() for hit in self.results],
             "promoted": [item.hit.to_json() for item in self.promoted],
             "facets": {result.name: [value.to_json() for value in result.values] for result in self.facets},

@@ -18,6 +18,14 @@ STOP_WORDS = frozenset(
         "these they this to was will with"
     ).split()
 )
+# How a question is put, not what it is about: left out of the concepts when other words remain, so
+# "How did the hospital lose money?" needs what "hospital lose money" needs.
+QUESTION_WORDS = frozenset(
+    (
+        "how what why when where who whom whose which do does did done can could should would may might must "
+        "shall am were been being has have had i we you me us our my your anyone anybody someone somebody"
+    ).split()
+)
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -41,12 +49,14 @@ class ExpandedQuery:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The remainder's distinct words, lower-cased, stop words dropped."""
+        """The remainder's distinct words, lower-cased, stop words dropped, and question words too
+        unless nothing else would be left."""
         seen: dict[str, None] = {}
         for word in WORD.findall(self.remainder.lower()):
             if word not in STOP_WORDS:
                 seen.setdefault(word, None)
-        return tuple(seen)
+        topical = tuple(word for word in seen if word not in QUESTION_WORDS)
+        return topical if topical or self.expansions else tuple(seen)
 
     @property
     def concept_count(self) -> int:

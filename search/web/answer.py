@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.engines import get_engine
 from search.engines.base import SearchEngine
@@ -31,11 +31,32 @@ def answer(
     """Search, add promoted results, and tell the recorder (when `record`) what was asked and found."""
     engine = engine or get_engine()
     started = time.perf_counter()
-    response = engine.search(search_request)
+    response = with_correction(engine, search_request, engine.search(search_request))
     response.promoted = promoted_results(engine, search_request)
     took_ms = round((time.perf_counter() - started) * 1000)
     links = _record(SearchEvent(search_request, response, surface, took_ms)) if record else None
     return Answer(response, links)
+
+
+def with_correction(engine: SearchEngine, request: SearchRequest, response: SearchResponse) -> SearchResponse:
+    """When the words found nothing but have a correction that finds something, the correction's results.
+
+    The response keeps the request as typed (so the page's box and links
+    keep the reader's words) and says what was corrected (`corrected_from`).
+    """
+    if response.total or not response.suggestion or response.corrected_from:
+        return response
+    corrected = engine.search(replace(request, q=response.suggestion))
+    if not corrected.total:
+        return response
+    return replace(
+        corrected,
+        request=request,
+        suggestion=response.suggestion,
+        corrected_from=request.q,
+        took_ms=response.took_ms + corrected.took_ms,
+        notices=list(dict.fromkeys([*response.notices, *corrected.notices])),
+    )
 
 
 def promoted_results(engine: SearchEngine, request: SearchRequest) -> list[Promoted]:

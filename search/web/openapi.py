@@ -163,6 +163,11 @@ def component_schemas() -> dict[str, Any]:
                 "oneOf": [{"type": "string"}, {"type": "null"}],
                 "description": "A corrected spelling of the words, when one finds more.",
             },
+            "corrected_from": {
+                "oneOf": [{"type": "string"}, {"type": "null"}],
+                "description": "The words as typed, when they found nothing and the results are those of "
+                "`suggestion` instead; null when the results are for the words typed.",
+            },
             "results": {"type": "array", "items": _ref("Result"), "maxItems": MAX_PAGE_SIZE},
             "promoted": {
                 "type": "array",

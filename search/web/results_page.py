@@ -189,7 +189,7 @@ def spelling(response: SearchResponse) -> Spelling | None:
     if not response.suggestion or response.suggestion.lower() == request.q.lower():
         return None
     url = search_url(request, q=response.suggestion, sort=request.sort)
-    return Spelling(request.q, response.suggestion, url, results_are_corrected=response.total > 0)
+    return Spelling(request.q, response.suggestion, url, results_are_corrected=response.corrected_from is not None)
 
 
 def status_line(response: SearchResponse, spelled: Spelling | None, past_end: bool) -> str:

@@ -43,6 +43,16 @@ def test_every_term_of_every_synonym_group_finds_pages_written_with_any_other(en
         ("BCF", "money from the Better Care Fund"),
         ("DToC", "fewer delayed transfers of care"),
         ("ED", "fewer attendances at the emergency department"),
+        # search/migrations/0005: the demo set's missed acronyms and everyday words (bench/relevance)
+        ("D2A", "people were assessed at home under discharge to assess"),
+        ("ICO", "plans for an integrated care organisation"),
+        ("SPOC", "families had a single point of contact"),
+        ("hot desking", "practices offered hot desks to the team"),
+        ("shared budget", "the team was paid from a pooled budget"),
+        ("joint budget", "the team was paid from a pooled budget"),
+        ("capitation", "each network had a capitated budget"),
+        ("on the internet", "patients could see their records online"),
+        ("medical records", "patients could see their health records"),
     ],
 )
 def test_commissioners_shorthand_finds_what_authors_spelled_out(engine, typed, written):

@@ -82,12 +82,16 @@ def test_the_schemas_refuse_what_the_api_never_sends(document):
         "engine": "database",
         "took_ms": 0,
         "suggestion": None,
+        "corrected_from": None,
         "results": [good_hit],
         "promoted": [],
         "facets": {facet.name: [] for facet in FACETS},
     }
     response.validate(body)
+    response.validate({**body, "suggestion": "staff", "corrected_from": "strf"})
     bad_bodies = [
+        {key: value for key, value in body.items() if key != "corrected_from"},
+        {**body, "corrected_from": ["strf"]},
         {**body, "results": [{**good_hit, "type": "case-study"}]},
         {**body, "results": [{**good_hit, "published": "1 June 2015"}]},
         {**body, "engine": "solr"},
@@ -108,6 +112,7 @@ QUERIES = [
     {"care_group": "frail-older-people", "sort": "oldest", "page_size": "1", "page": "2"},
     {"q": "multidisciplinery teams"},  # a typo: "did you mean"
     {"q": "nothing matches zzzqqq"},
+    {"q": "strf"},  # finds nothing as typed: answered with the correction's results, `corrected_from` set
 ]
 
 

@@ -136,6 +136,17 @@ def test_one_letter_typos_still_find_and_suggest(engine, corpus, q, expected, su
     assert response.suggestion == suggestion
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("agreemnt", "leeds_workaround"),  # the stemmer shortens "agreement" to "agree": three letters from the typo
+        ("recruitmnt", "kent_study"),  # "recruitment" is indexed as "recruit"
+    ],
+)
+def test_a_typo_in_a_word_the_stemmer_shortens_still_finds_it(engine, corpus, q, expected):
+    assert corpus.id(expected) in ids(search(engine, q, page_size=10))
+
+
 def test_correct_words_get_no_suggestion(engine, corpus):
     assert search(engine, "shared record").suggestion is None
     assert search(engine, "PbR").suggestion is None

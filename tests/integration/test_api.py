@@ -13,7 +13,8 @@ from tests.factories import make_barrier, make_case_study, make_pioneer
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
-CONTRACT_KEYS = set("total page page_size pages engine took_ms suggestion results promoted facets".split())
+CONTRACT_KEYS = {"total", "page", "page_size", "pages", "engine", "took_ms", "suggestion", "corrected_from"}
+CONTRACT_KEYS |= {"results", "promoted", "facets"}
 RESULT_KEYS = {"id", "type", "title", "url", "summary", "highlights", "pioneer", "themes", "published"}
 FACET_NAMES = ["type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag"]
 ATOM = "{http://www.w3.org/2005/Atom}"

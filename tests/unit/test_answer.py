@@ -106,3 +106,37 @@ def test_the_recorder_hears_what_was_asked_answered_and_where(monkeypatch):
     [event] = heard
     assert (event.request, event.surface, event.response.engine) == (request, "page", "fake")
     assert event.took_ms >= 0
+
+
+class CorrectingEngine:
+    """Finds nothing for "strf", suggesting "staff", which finds `found` results."""
+
+    name = "fake"
+
+    def __init__(self, found: int):
+        self.found = found
+        self.asked: list[str] = []
+
+    def search(self, request):
+        self.asked.append(request.q)
+        total = self.found if request.q == "staff" else 0
+        suggestion = "staff" if request.q == "strf" else None
+        return SearchResponse(
+            request=request, total=total, results=[], facets=[], engine=self.name, took_ms=3, suggestion=suggestion
+        )
+
+
+def test_words_that_find_nothing_are_answered_with_their_correction(monkeypatch):
+    monkeypatch.setattr(hooks, "recorder", None)
+    engine = CorrectingEngine(found=4)
+    response = answer(SearchRequest(q="strf", filters={"type": ("barrier",)}), surface="api", engine=engine).response
+    assert engine.asked == ["strf", "staff"]
+    assert (response.total, response.suggestion, response.corrected_from) == (4, "staff", "strf")
+    assert response.request.q == "strf" and response.request.filters == {"type": ("barrier",)}
+    assert response.took_ms == 6
+
+
+def test_a_correction_that_finds_nothing_either_leaves_the_answer_as_it_was(monkeypatch):
+    monkeypatch.setattr(hooks, "recorder", None)
+    response = answer(SearchRequest(q="strf"), surface="api", engine=CorrectingEngine(found=0)).response
+    assert (response.total, response.suggestion, response.corrected_from) == (0, "staff", None)

@@ -50,6 +50,7 @@ def test_the_status_line_counts_the_page_shown():
 def test_a_correction_is_counted_for_the_corrected_words_and_its_link_keeps_filters_and_sort():
     answered = response(3, 3, q="multidisciplinery", filters={"pioneer": ("leeds",)}, sort="newest")
     answered.suggestion = "multidisciplinary"
+    answered.corrected_from = "multidisciplinery"
     spelled = spelling(answered)
     assert spelled.results_are_corrected
     assert status_line(answered, spelled, False) == "Showing 1 to 3 of 3 results for “multidisciplinary”"
@@ -58,6 +59,14 @@ def test_a_correction_is_counted_for_the_corrected_words_and_its_link_keeps_filt
         "pioneer": ["leeds"],
         "sort": ["newest"],
     }
+
+
+def test_a_correction_offered_beside_results_for_the_words_typed_is_not_claimed():
+    answered = response(3, 3, q="recruitng")
+    answered.suggestion = "recruiting"  # the engine found the typed word by fuzzy matching
+    spelled = spelling(answered)
+    assert not spelled.results_are_corrected
+    assert status_line(answered, spelled, False) == "Showing 1 to 3 of 3 results for “recruitng”"
 
 
 def test_a_correction_that_found_nothing_yet_is_offered_not_claimed():

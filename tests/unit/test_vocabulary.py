@@ -35,3 +35,17 @@ def test_the_number_of_concepts_required():
 
 def test_stop_words_are_not_concepts():
     assert expand_query("the and of", GROUPS).concept_count == 0
+
+
+def test_question_words_are_not_concepts_when_other_words_remain():
+    question = expand_query("How did we stop the hospital losing money?", groups=[])
+    assert question.words == ("stop", "hospital", "losing", "money")
+    assert question.required == 2
+
+
+def test_a_query_of_question_words_only_keeps_them():
+    assert expand_query("who can", groups=[]).words == ("who", "can")
+
+
+def test_question_words_beside_a_synonym_are_dropped():
+    assert expand_query("who does IG", groups=[["IG", "information governance"]]).words == ()

@@ -321,6 +321,8 @@ class DatabaseEngine:
             engine=self.name,
             took_ms=round((time.perf_counter() - started) * 1000),
             suggestion=query.suggestion if query else None,
+            # The words are corrected before they are looked for: the results are the correction's.
+            corrected_from=request.q if query and query.suggestion and matched else None,
         )
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:

@@ -50,7 +50,9 @@ def terms_facet(facet: Facet) -> TermsFacet:
     return TermsFacet(field=facet.field, size=facet.size, min_doc_count=1)
 
 
-FUZZY_FIELDS = ("title^3", "summary^2", "body", "documents")
+# Against the unstemmed words: a typo is a letter or two from the word typed, not from its stem
+# ("procurment" is one letter from "procurement", three from its stem "procure").
+FUZZY_FIELDS = ("title.exact^3", "summary.exact^2", "body.exact", "documents.exact")
 
 
 def word_query(word: str) -> Query:
