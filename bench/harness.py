@@ -184,16 +184,6 @@ def page_render(paths: dict[str, str]) -> dict[str, float]:
     return {f"{name}_p50_ms": bench.measure(client, path, PAGE_ROUNDS)["median_ms"] for name, path in paths.items()}
 
 
-def relevance(log: Log) -> dict | None:
-    """bench.relevance's figures per engine, when that module exists (it is built separately)."""
-    try:
-        from bench.relevance import evaluate_engines
-    except ImportError:
-        log("relevance: bench.relevance is not there yet, recorded as null")
-        return None
-    return evaluate_engines()
-
-
 def _check_prefix(store) -> None:
     if not store.prefix.startswith("test_"):
         raise RuntimeError(f"The benchmark only uses test_-prefixed indices, not {store.prefix!r}.")
@@ -270,7 +260,7 @@ def run(
             "web_rss_mb": process_rss_mb(),
             "es_heap_used_mb": elasticsearch_heap_used_mb(store.client),
         }
-        results["relevance"] = relevance(log)
+        results["relevance"] = None  # judged on the demo content: `python -m bench.relevance.evaluate --into`
     finally:
         store.drop_all()
     results["run_s"] = round(time.perf_counter() - overall, 1)

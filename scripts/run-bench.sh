@@ -32,6 +32,8 @@ time "$BIN/python" manage.py load_demo -v0
 echo "==> Rebuilding the index"
 TIMEFORMAT="rebuild: %R s"
 time "$BIN/python" manage.py search_index rebuild --no-progress
+echo "==> Relevance on the judged demo queries (into bench/results.json)"
+"$BIN/python" -m bench.relevance.evaluate --into bench/results.json
 echo "==> Search latency"
 "$BIN/python" manage.py search_bench --rounds "${BENCH_ROUNDS:-20}"
 echo "==> Page server time (DEBUG off, through Django's request handling)"

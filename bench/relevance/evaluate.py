@@ -120,15 +120,34 @@ def table(queries: list[dict[str, Any]], results: dict[str, list[dict[str, float
     return "\n".join(lines)
 
 
-def main() -> None:
+def record(results_file: Path, figures: dict[str, dict[str, float]]) -> None:
+    """Put the figures under "relevance" in a results file `python -m bench` wrote (measured apart, on the
+    demo content the judgements are about, not on the generated corpus)."""
+    try:
+        results = json.loads(results_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"Cannot read {results_file}: {error}. Run `python -m bench` first.") from error
+    results["relevance"] = figures
+    results_file.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
     import os
 
     import django
 
+    parser = argparse.ArgumentParser(prog="python -m bench.relevance.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("--into", type=Path, help="also record the means under 'relevance' in this results file")
+    args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     django.setup()
     queries = load_judgements()
-    print(table(queries, evaluate_per_query(queries)))
+    per_query = evaluate_per_query(queries)
+    print(table(queries, per_query))
+    if args.into:
+        record(args.into, {name: means(scores) for name, scores in per_query.items()})
+        print(f"recorded under 'relevance' in {args.into}")
 
 
 if __name__ == "__main__":

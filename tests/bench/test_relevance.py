@@ -3,6 +3,7 @@
 No score thresholds here: the figures are for the benchmark report (bench/relevance/README.md).
 """
 
+import json
 import os
 from io import StringIO
 from unittest import mock
@@ -52,3 +53,20 @@ def test_the_database_engine_and_bm25_are_measured(demo, database_engine):
 def test_elasticsearch_is_measured_beside_them(es_store, demo):
     call_command("search_index", "rebuild", "--no-progress", stdout=StringIO())
     assert_figures(evaluate_engines(), {"es", "db", "bm25"})
+
+
+def test_the_figures_are_recorded_into_the_benchmark_results_and_nothing_else_changes(tmp_path):
+    from bench.relevance.evaluate import record
+
+    results_file = tmp_path / "results.json"
+    results_file.write_text(json.dumps({"corpus_size": 1000, "relevance": None}), encoding="utf-8")
+    figures = {"es": {"ndcg10": 0.8, "recall10": 0.7, "mrr": 0.9}, "db": {"ndcg10": 0.75, "recall10": 0.7, "mrr": 0.9}}
+    record(results_file, figures)
+    assert json.loads(results_file.read_text(encoding="utf-8")) == {"corpus_size": 1000, "relevance": figures}
+
+
+def test_recording_without_a_results_file_says_to_run_the_benchmark_first(tmp_path):
+    from bench.relevance.evaluate import record
+
+    with pytest.raises(SystemExit, match="Run `python -m bench` first"):
+        record(tmp_path / "missing.json", {})
