@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
 from casestudies.site_structure import ensure_site_structure
 from curation.roles import ensure_authors
+from tests.curation.admin_forms import errors_of
 from tests.factories import make_barrier, make_case_study, make_pioneer
 from themes.models import BarrierCategory, CareGroup, Stage, Theme
 
@@ -107,17 +108,6 @@ def workaround_form(barriers, **changes) -> dict:
     return nested_form_data(data)
 
 
-def form_errors(response) -> str:
-    """The admin's error messages, for assertion messages."""
-    if response.status_code != 200 or response.context is None:
-        return f"status {response.status_code}"
-    form = response.context.get("form")
-    details = {"form": form.errors if form else None}
-    for name, formset in (getattr(form, "formsets", None) or {}).items():
-        details[name] = [formset.non_form_errors(), formset.errors]
-    return repr(details)
-
-
 @pytest.fixture
 def pioneer():
     ensure_site_structure()
@@ -164,7 +154,7 @@ def test_create_and_publish_case_study_barrier_and_workaround_through_the_admin(
     # The case study.
     assert client.get(add_url("casestudypage", pioneer)).status_code == 200
     response = client.post(add_url("casestudypage", pioneer), case_study_form())
-    assert response.status_code == 302, form_errors(response)
+    assert response.status_code == 302, errors_of(response)
     study = CaseStudyPage.objects.get(slug="neighbourhood-teams")
     assert study.live and study.get_parent().pk == pioneer.pk
     assert study.url == "/pioneers/leeds/neighbourhood-teams/"
@@ -181,13 +171,13 @@ def test_create_and_publish_case_study_barrier_and_workaround_through_the_admin(
 
     # A barrier under it.
     response = client.post(add_url("barrierpage", study), barrier_form())
-    assert response.status_code == 302, form_errors(response)
+    assert response.status_code == 302, errors_of(response)
     barrier = BarrierPage.objects.get(slug="consent-rules")
     assert barrier.live and barrier.get_parent().pk == study.pk
 
     # A workaround addressing that barrier.
     response = client.post(add_url("workaroundpage", study), workaround_form([barrier]))
-    assert response.status_code == 302, form_errors(response)
+    assert response.status_code == 302, errors_of(response)
     workaround = WorkaroundPage.objects.get(slug="one-data-sharing-agreement")
     assert workaround.live
     assert list(workaround.barriers()) == [barrier]
@@ -219,7 +209,7 @@ def test_saving_a_draft_does_not_publish(logged_in, pioneer):
     data = case_study_form()
     del data["action-publish"]
     response = logged_in.post(add_url("casestudypage", pioneer), data)
-    assert response.status_code == 302, form_errors(response)
+    assert response.status_code == 302, errors_of(response)
     study = CaseStudyPage.objects.get(slug="neighbourhood-teams")
     assert not study.live
     logged_in.logout()
@@ -343,7 +333,7 @@ def test_pioneer_author_can_add_only_under_own_pioneer(client, pioneer):
     assert client.get("/admin/").status_code == 200
     assert client.get(add_url("casestudypage", pioneer)).status_code == 200
     response = client.post(add_url("casestudypage", pioneer), case_study_form())
-    assert response.status_code == 302, form_errors(response)
+    assert response.status_code == 302, errors_of(response)
     assert not CaseStudyPage.objects.get(slug="neighbourhood-teams").live  # authors never publish
     assert client.get(add_url("casestudypage", other)).status_code in (302, 403)
     client.post(add_url("casestudypage", other), case_study_form(slug="sneaky"))
@@ -389,7 +379,7 @@ def test_the_workaround_form_offers_only_its_case_studys_barriers(logged_in, pio
 
     response = logged_in.post(add_url("workaroundpage", study), workaround_form([elsewhere]))
     assert response.status_code == 200  # the form comes back with an error
-    assert "Select a valid choice" in form_errors(response)
+    assert "Select a valid choice" in errors_of(response)
     assert not WorkaroundPage.objects.exists()
     assert logged_in.post(add_url("workaroundpage", study), workaround_form([own])).status_code == 302
 
