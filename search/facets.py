@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from search.table_cache import TableCache
+
 KINDS = {"keyword", "year"}
 YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "２０１５".isdigit() is true, and the index refuses it
 
@@ -60,13 +62,19 @@ def _type_labels(values: Iterable[str]) -> dict[str, str]:
     return {value: CONTENT_TYPES[value] for value in values if value in CONTENT_TYPES}
 
 
-def _model_labels(model_path: str, key: str = "slug", label: str = "name"):
-    def labeller(values: Iterable[str]) -> dict[str, str]:
+def _model_labels(model_path: str, key: str = "slug", label: str = "name", also_changed_by: tuple[str, ...] = ()):
+    """Labels from a taxonomy table, all of it kept in the process (search/table_cache.py)."""
+
+    def every_label() -> dict[str, str]:
         from django.apps import apps
 
-        model = apps.get_model(model_path)
-        rows = model.objects.filter(**{f"{key}__in": list(values)}).values_list(key, label)
-        return dict(rows)
+        return dict(apps.get_model(model_path).objects.values_list(key, label))
+
+    table = TableCache(f"labels-{model_path}", every_label, (model_path, *also_changed_by))
+
+    def labeller(values: Iterable[str]) -> dict[str, str]:
+        labels = table.get()
+        return {value: labels[value] for value in values if value in labels}
 
     return labeller
 
@@ -74,7 +82,12 @@ def _model_labels(model_path: str, key: str = "slug", label: str = "name"):
 FACETS: tuple[Facet, ...] = (
     Facet("type", "Type", "type", labeller=_type_labels),
     Facet("theme", "Theme", "theme", labeller=_model_labels("themes.Theme")),
-    Facet("pioneer", "Pioneer", "pioneer", labeller=_model_labels("casestudies.PioneerPage", label="title")),
+    Facet(
+        "pioneer",
+        "Pioneer",
+        "pioneer",
+        labeller=_model_labels("casestudies.PioneerPage", label="title", also_changed_by=("wagtailcore.Page",)),
+    ),
     Facet("region", "Region", "region", labeller=_model_labels("themes.Region")),
     Facet("barrier_category", "Barrier category", "barrier_category", labeller=_model_labels("themes.BarrierCategory")),
     Facet("care_group", "Care group", "care_group", labeller=_model_labels("themes.CareGroup")),

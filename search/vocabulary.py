@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from search.table_cache import TableCache
+
 # Elasticsearch's `_english_` stop words, so both engines drop the same words.
 STOP_WORDS = frozenset(
     (
@@ -79,10 +81,18 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])" + r"[\s-]+".join(words) + r"(?![\w&])", re.IGNORECASE)
 
 
-def synonym_groups() -> list[list[str]]:
+def _every_synonym_group() -> list[list[str]]:
     from search.models import SearchSynonym
 
     return [group for group in (synonym.term_list() for synonym in SearchSynonym.objects.all()) if len(group) > 1]
+
+
+SYNONYMS = TableCache("synonyms", _every_synonym_group, ("search.SearchSynonym",))
+
+
+def synonym_groups() -> list[list[str]]:
+    """The curators' synonym groups, kept in the process until one changes (search/table_cache.py)."""
+    return SYNONYMS.get()
 
 
 def expand_query(text: str, groups: list[list[str]] | None = None) -> ExpandedQuery:

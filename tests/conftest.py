@@ -79,7 +79,9 @@ def pytest_collection_modifyitems(items):
 def _fresh_search_cooldown():
     """An outage remembered by one test must not send the next test's searches elsewhere."""
     from search.engines.base import PRIMARY_COOLDOWN
+    from search.table_cache import clear_all
 
     PRIMARY_COOLDOWN.clear()
+    clear_all()  # each test's own taxonomy, synonyms and redirects, not a rolled-back test's
     yield
     PRIMARY_COOLDOWN.clear()

@@ -14,7 +14,16 @@ from curation.promotions.models import PromotedPage, Promotion
 from search.extensions import Pick
 from search.request import SearchRequest, normalise_query
 from search.response import Hit
+from search.table_cache import TableCache
 from search.vocabulary import synonym_groups
+
+
+def _every_promoted_query() -> frozenset[str]:
+    return frozenset(query for promotion in Promotion.objects.all() for query in promotion.query_list())
+
+
+# Most searches have no promotion: knowing every promoted query spares them the database.
+PROMOTED_QUERIES = TableCache("promoted-queries", _every_promoted_query, ("promotions.Promotion",))
 
 
 def equivalent_queries(query: str, groups: list[list[str]] | None = None) -> set[str]:
@@ -35,6 +44,8 @@ def picks_for(request: SearchRequest, today: date | None = None) -> list[Pick]:
         return []
     today = today or timezone.localdate()
     wanted = equivalent_queries(query)
+    if not wanted & PROMOTED_QUERIES.get():
+        return []
     matching = [
         promotion
         for promotion in Promotion.objects.current(today).select_related("guide")

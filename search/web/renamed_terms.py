@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from functools import reduce, wraps
-from operator import or_
+from functools import wraps
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect
 
 from search.facets import FACETS_BY_NAME
-from themes.models import SlugRedirect
+from search.table_cache import TableCache
+
+
+def _every_redirect() -> dict[tuple[str, str], str]:
+    from themes.models import SlugRedirect
+
+    return {(kind, old): new for kind, old, new in SlugRedirect.objects.values_list("kind", "old_slug", "new_slug")}
+
+
+REDIRECTS = TableCache("slug-redirects", _every_redirect, ("themes.SlugRedirect",))
 
 
 def current_slugs(params) -> dict[tuple[str, str], str]:
-    """(facet, old slug) → new slug, for every facet value in these parameters that has moved. One query."""
+    """(facet, old slug) → new slug, for every facet value in these parameters that has moved."""
     asked = {
         (name, normalised)
         for name, facet in FACETS_BY_NAME.items()
@@ -23,11 +30,8 @@ def current_slugs(params) -> dict[tuple[str, str], str]:
     }
     if not asked:
         return {}
-    wanted = reduce(or_, (Q(kind=name, old_slug=slug) for name, slug in asked))
-    return {
-        (kind, old): new
-        for kind, old, new in SlugRedirect.objects.filter(wanted).values_list("kind", "old_slug", "new_slug")
-    }
+    redirects = REDIRECTS.get()
+    return {pair: redirects[pair] for pair in asked if pair in redirects}
 
 
 def follows_renamed_terms(view):
