@@ -196,7 +196,7 @@ def run(
 
     `db_queries`: how many of the mix's searches the database engine gets (all by default; it is slow).
     """
-    store = get_store()
+    store = get_store("bulk")  # rebuilds wait as long as an operator's rebuild does
     if store is None:
         raise RuntimeError("The benchmark needs ELASTICSEARCH_URL (the local node).")
     _check_prefix(store)
