@@ -230,13 +230,18 @@ def test_odd_digits_get_a_400_and_do_not_send_anyone_to_the_fallback(client, cor
     assert client.get("/api/v1/search", {"q": "nursing"}).json()["engine"] == "elasticsearch"
 
 
-def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_request_only(corpus, search_logs):
+def test_a_request_elasticsearch_refuses_is_answered_by_the_database_for_that_request_only(
+    corpus, search_logs, monkeypatch
+):
     from search.engines import get_engine
     from search.engines.base import PRIMARY_COOLDOWN
+    from search.engines.elasticsearch.query import SORT_CLAUSES
     from search.request import SearchRequest
 
     engine = get_engine()
-    refused = SearchRequest(filters={"year": ("not-a-year",)})  # past the parser: the index answers 400
+    # A sort on an analysed text field: the index answers 400 (a bug of ours, not an outage).
+    monkeypatch.setitem(SORT_CLAUSES, "oldest", [{"body": {"order": "asc"}}])
+    refused = SearchRequest(sort="oldest")
     assert engine.search(refused).engine == "database"
     assert not PRIMARY_COOLDOWN.active()
     assert any("refused" in record.getMessage() for record in search_logs.records)

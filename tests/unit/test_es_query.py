@@ -7,6 +7,7 @@ from search.engines.elasticsearch.query import (
     TEXT_FIELDS,
     ContentSearch,
     completion_search,
+    hits_search,
     related_search,
     text_query,
 )
@@ -16,24 +17,26 @@ from search.vocabulary import expand_query
 GROUPS = [["IG", "information governance"]]
 
 
+def counts(request: SearchRequest, groups=GROUPS) -> dict:
+    """The request for the total and the facets."""
+    return ContentSearch(request, expand_query(request.q, groups), index="idx", using="default")._s.to_dict()
+
+
 def build(request: SearchRequest, groups=GROUPS) -> dict:
-    return (
-        ContentSearch(request, expand_query(request.q, groups), index="idx", using="default").paginated()._s.to_dict()
-    )
+    """The request for the page of hits."""
+    return hits_search(request, expand_query(request.q, groups), index="idx", using="default").to_dict()
+
+
+def exact_word(text: str) -> dict:
+    return {"multi_match": {"query": text, "fields": list(TEXT_FIELDS), "type": "best_fields", "tie_breaker": 0.3}}
 
 
 def word(text: str) -> dict:
+    """A word with typo tolerance."""
     return {
         "dis_max": {
             "queries": [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": list(TEXT_FIELDS),
-                        "type": "best_fields",
-                        "tie_breaker": 0.3,
-                    }
-                },
+                exact_word(text),
                 {
                     "multi_match": {
                         "query": text,
@@ -50,7 +53,7 @@ def word(text: str) -> dict:
 
 
 def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
-    query = text_query(expand_query("IG barriers", GROUPS)).to_dict()
+    query = text_query(expand_query("IG barriers", GROUPS), typos=True).to_dict()
     synonyms = {
         "bool": {
             "should": [
@@ -78,12 +81,33 @@ def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
     }
 
 
+def test_typo_tolerance_only_when_asked_for():
+    query = text_query(expand_query("pooled budgets", GROUPS)).to_dict()
+    assert query["bool"]["must"][0]["bool"]["should"] == [exact_word("pooled"), exact_word("budgets")]
+    assert "fuzziness" not in str(query)
+
+
 def test_a_query_of_stop_words_matches_nothing():
     assert text_query(expand_query("the of and", GROUPS)).to_dict() == {"match_none": {}}
 
 
+def test_counts_ask_for_no_hits_and_score_nothing():
+    body = counts(SearchRequest(q="pooled budgets"))
+    assert body["size"] == 0 and body["track_total_hits"] is True
+    assert list(body["query"]["bool"]) == ["filter"]  # filter context: no scores
+    assert body["query"]["bool"]["filter"][0]["bool"]["minimum_should_match"] == 2
+    assert "highlight" not in body and "suggest" not in body and "sort" not in body
+
+
+def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
+    body = build(SearchRequest(q="pooled", filters={"theme": ("pooled-budgets",)}))
+    assert body["track_total_hits"] is False and "aggs" not in body and "post_filter" not in body
+    assert body["query"]["bool"]["filter"] == [{"terms": {"theme": ["pooled-budgets"]}}]
+    assert body["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["type"] == "phrase"
+
+
 def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_own():
-    body = build(SearchRequest(filters={"theme": ("pooled-budgets", "seven-day-services"), "type": ("barrier",)}))
+    body = counts(SearchRequest(filters={"theme": ("pooled-budgets", "seven-day-services"), "type": ("barrier",)}))
     theme_filter = {"terms": {"theme": ["pooled-budgets", "seven-day-services"]}}
     type_filter = {"terms": {"type": ["barrier"]}}
     assert body["post_filter"] == {"bool": {"filter": [theme_filter, type_filter]}} or body["post_filter"] == {
@@ -99,7 +123,8 @@ def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_o
 
 def test_no_words_means_no_query_no_highlight_and_newest_first():
     body = build(SearchRequest())
-    assert "query" not in body and "highlight" not in body and "suggest" not in body
+    assert body["query"] == {"match_all": {}} and "highlight" not in body and "suggest" not in body
+    assert "query" not in counts(SearchRequest())
     assert body["sort"] == SORT_CLAUSES["newest"]
 
 
@@ -156,3 +181,13 @@ def test_completion_and_related_queries():
         {"bool": {"must_not": [{"term": {"pioneer": "leeds"}}]}},
     ]
     assert related["query"]["bool"]["must"][0]["more_like_this"]["like"] == [{"_index": "c", "_id": "12"}]
+
+
+def test_typo_tolerance_is_for_words_that_find_nothing_or_are_not_in_the_index():
+    from search.engines.elasticsearch.engine import needs_typo_tolerance
+
+    words = expand_query("informaton sharing", GROUPS)
+    assert needs_typo_tolerance(words, total=0, suggestion=None)
+    assert needs_typo_tolerance(words, total=12, suggestion="information sharing")
+    assert not needs_typo_tolerance(words, total=12, suggestion=None)
+    assert not needs_typo_tolerance(expand_query("", GROUPS), total=0, suggestion=None)

@@ -7,11 +7,14 @@ from typing import Any
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch.dsl import FacetedResponse
+from elasticsearch.dsl.response import Response
 
 from search.engines.base import EngineUnavailable, QueryRefused
 from search.engines.elasticsearch.query import (
     ContentSearch,
     completion_search,
+    hits_search,
     match_count_search,
     related_search,
 )
@@ -42,22 +45,42 @@ class ElasticsearchEngine:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         expanded = expand_query(request.q)
-        faceted = ContentSearch(request, expanded, index=self.content_alias, using=self.client).paginated()
-        response = self._execute("search", faceted.execute)
-        counts = {
+        counts, hits, took = self._search(request, expanded, typos=False)
+        suggestion = _did_you_mean(hits, expanded)
+        if needs_typo_tolerance(expanded, counts.hits.total.value, suggestion):
+            counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
+            took += took_again
+        facet_counts = {
             name: {str(value): count for value, count, _selected in values if count}
-            for name, values in response.facets.to_dict().items()
+            for name, values in counts.facets.to_dict().items()
         }
-        results = [hit_from_document(hit.to_dict(), _highlights(hit)) for hit in response]
+        results = [hit_from_document(hit.to_dict(), _highlights(hit)) for hit in hits]
         return SearchResponse(
             request=request,
-            total=response.hits.total.value,
+            total=counts.hits.total.value,
             results=results,
-            facets=build_facet_results(request, counts),
+            facets=build_facet_results(request, facet_counts),
             engine=self.name,
-            took_ms=response.took,
-            suggestion=self._confirmed(request, _did_you_mean(response, expanded)),
+            took_ms=took,
+            suggestion=self._confirmed(request, suggestion),
         )
+
+    def _search(self, request: SearchRequest, expanded: ExpandedQuery, *, typos: bool, did_you_mean: bool = True):
+        """The counts and the page of hits, in one round trip (see query.py)."""
+        counting = ContentSearch(request, expanded, index=self.content_alias, using=self.client, typos=typos)
+        page = hits_search(
+            request, expanded, index=self.content_alias, using=self.client, typos=typos, did_you_mean=did_you_mean
+        )
+        # The counts ask for no hits: the shard request cache keeps them until the index next changes.
+        searches = [{"request_cache": True}, counting._s.to_dict(), {}, page.to_dict()]
+        answer = self._execute("search", lambda: self.client.msearch(index=self.content_alias, searches=searches))
+        for raw in answer["responses"]:
+            if "error" in raw:
+                raise _failure(raw)
+        counts_raw, hits_raw = answer["responses"]
+        counts = FacetedResponse(counting._s, counts_raw)
+        counts._faceted_search = counting
+        return counts, Response(page, hits_raw), answer["took"]
 
     def _confirmed(self, request: SearchRequest, suggestion: str | None) -> str | None:
         """The suggestion, if it finds something now.
@@ -102,6 +125,21 @@ class ElasticsearchEngine:
             raise EngineUnavailable(f"Elasticsearch could not look up documents: {response['docs'][0].get('error')}")
         found = [doc["_source"] for doc in response["docs"] if doc.get("found")]
         return [{key: value for key, value in source.items() if key != "title_sort"} for source in found]
+
+
+def needs_typo_tolerance(expanded: ExpandedQuery, total: int, suggestion: str | None) -> bool:
+    """Search again allowing typos when words were typed and, as typed, they found nothing or
+    "did you mean" (which corrects only words missing from the index) has a correction."""
+    return bool(expanded.words) and (total == 0 or suggestion is not None)
+
+
+def _failure(raw: dict[str, Any]) -> Exception:
+    """The error of one failed request of a multi-search, as the client would have raised it alone."""
+    error, status = raw.get("error", {}), raw.get("status", 500)
+    message = f"{error.get('type', 'error')}: {error.get('reason', error)}"
+    if status in (404, 408, 429) or status >= 500:
+        return EngineUnavailable(f"Elasticsearch could not answer a search ({status}): {message}")
+    return QueryRefused(f"Elasticsearch refused a search ({status}): {message}")
 
 
 def is_outage(error: ApiError) -> bool:

@@ -1,9 +1,16 @@
 """Elasticsearch queries, built by a pipeline of small overridable steps.
 
-`ContentSearch` is an elasticsearch-dsl `FacetedSearch`: it puts facet filters
-in `post_filter` and counts each facet under every filter but its own. The
-steps below (query, highlight, sort, suggest) are each testable by comparing
-`to_dict()` with an expected dict.
+One search is two requests sent together in one `_msearch`:
+
+- the **counts** (`ContentSearch`, an elasticsearch-dsl `FacetedSearch`): the
+  total and every facet's counts, each facet counted under every filter but
+  its own (filters in `post_filter`). It asks for no hits, so nothing is
+  scored and Elasticsearch's shard request cache can keep the answer until
+  the index next changes;
+- the **page of hits** (`hits_search`): the scored query with the filters as
+  filters, sorted, highlighted, with "did you mean"; it counts nothing.
+
+Each step is testable by comparing `to_dict()` with an expected dict.
 """
 
 from __future__ import annotations
@@ -55,12 +62,15 @@ def terms_facet(facet: Facet) -> TermsFacet:
 FUZZY_FIELDS = ("title.exact^3", "summary.exact^2", "body.exact", "documents.exact")
 
 
-def word_query(word: str) -> Query:
-    """One typed word in any text field; failing that, a word a typo or two away (scoring less)."""
+def word_query(word: str, typos: bool = False) -> Query:
+    """One typed word in any text field; with `typos`, failing that, a word a typo or two away (scoring less)."""
+    exact = Q("multi_match", query=word, fields=list(TEXT_FIELDS), type="best_fields", tie_breaker=0.3)
+    if not typos:
+        return exact
     return Q(
         "dis_max",
         queries=[
-            Q("multi_match", query=word, fields=list(TEXT_FIELDS), type="best_fields", tie_breaker=0.3),
+            exact,
             Q(
                 "multi_match",
                 query=word,
@@ -83,18 +93,28 @@ def synonym_query(alternatives: tuple[str, ...]) -> Query:
     )
 
 
-def text_query(expanded: ExpandedQuery) -> Query:
-    """Enough of the query's concepts must match; the whole phrase ranks higher.
+def matching_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
+    """Enough of the query's concepts: which documents match, whatever their order.
 
     Each remaining word and each synonym group found is one concept (see
     search/vocabulary.py for how many are required). Scores add up across
-    concepts, so documents with more of them rank first.
+    concepts, so documents with more of them rank first. Typo tolerance
+    (`typos`) multiplies the terms looked up many times over, so the engine
+    asks for it only when the words as typed find nothing or are not in the
+    index (see engine.needs_typo_tolerance).
     """
-    concepts = [word_query(word) for word in expanded.words]
+    concepts = [word_query(word, typos) for word in expanded.words]
     concepts += [synonym_query(expansion.alternatives) for expansion in expanded.expansions]
     if not concepts:
         return Q("match_none")
-    matching = Q("bool", should=concepts, minimum_should_match=expanded.required)
+    return Q("bool", should=concepts, minimum_should_match=expanded.required)
+
+
+def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
+    """The matching documents, ranked: the whole phrase ranks higher."""
+    matching = matching_query(expanded, typos)
+    if matching == Q("match_none"):
+        return matching
     phrase = Q("multi_match", query=expanded.text, fields=list(PHRASE_FIELDS), type="phrase", slop=1, boost=5)
     return Q("bool", must=[matching], should=[phrase])
 
@@ -111,44 +131,68 @@ def highlight_query(expanded: ExpandedQuery) -> Query:
 
 
 class ContentSearch(FacetedSearch):
-    """Case studies, barriers and workarounds, faceted as search/facets.py declares."""
+    """The counts of a search: its total and facets, as search/facets.py declares them. No hits.
 
-    fields = ["title", "summary", "body"]
+    Facet filters go in `post_filter` and each facet is counted under every
+    filter but its own (disjunctive counts). The words only select documents
+    (filter context: nothing is scored), and the request asks for no hits, so
+    the shard request cache keeps the answer for the next identical search.
+    """
+
     facets = {facet.name: terms_facet(facet) for facet in FACETS}
 
-    def __init__(self, request: SearchRequest, expanded: ExpandedQuery, *, index: str, using):
+    def __init__(self, request: SearchRequest, expanded: ExpandedQuery, *, index: str, using, typos: bool = False):
         self.index = index
         self.using = using
         self.expanded = expanded
-        self.search_request = request
+        self.typos = typos
         filters = {name: list(values) for name, values in request.filters.items()}
-        super().__init__(query=expanded.text or None, filters=filters, sort=SORT_CLAUSES[request.effective_sort()])
+        super().__init__(query=expanded.text or None, filters=filters)
 
     def search(self) -> Search:
-        search = super().search().extra(track_total_hits=True).source(excludes=["body", "spelling"])
-        if self.expanded.text:
-            # "Did you mean", from the phrase suggester over unstemmed words and shingles.
-            search = search.suggest("did_you_mean", self.expanded.text, **DID_YOU_MEAN)
-        return search
+        return super().search().extra(size=0, track_total_hits=True)
 
     def query(self, search: Search, query: str) -> Search:
-        return search.query(text_query(self.expanded))
+        return search.query(Q("bool", filter=[matching_query(self.expanded, self.typos)]))
 
-    def highlight(self, search: Search) -> Search:
-        if not self.expanded.text:
-            return search
-        return search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-            fragment_size=160,
-            number_of_fragments=2,
-            highlight_query=highlight_query(self.expanded).to_dict(),
-        ).highlight(*HIGHLIGHT_FIELDS)
 
-    def paginated(self) -> ContentSearch:
-        request = self.search_request
-        return self[request.offset : request.offset + request.page_size]
+def facet_filters(request: SearchRequest) -> list[Query]:
+    """The request's filters: any of a facet's chosen values, every facet chosen."""
+    return [Q("terms", **{FACETS_BY_NAME[name].field: list(values)}) for name, values in request.filters.items()]
+
+
+def hits_search(
+    request: SearchRequest,
+    expanded: ExpandedQuery,
+    *,
+    index: str,
+    using,
+    typos: bool = False,
+    did_you_mean: bool = True,
+) -> Search:
+    """One page of hits: ranked, filtered, sorted and highlighted, with "did you mean"; nothing counted."""
+    search = Search(index=index, using=using).extra(track_total_hits=False).source(excludes=["body", "spelling"])
+    query = text_query(expanded, typos) if expanded.text else Q("match_all")
+    filters = facet_filters(request)
+    search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
+    search = search.sort(*SORT_CLAUSES[request.effective_sort()])
+    if expanded.text:
+        search = highlighted(search, expanded)
+        if did_you_mean:
+            # From the phrase suggester over unstemmed words and shingles.
+            search = search.suggest("did_you_mean", expanded.text, **DID_YOU_MEAN)
+    return search[request.offset : request.offset + request.page_size]
+
+
+def highlighted(search: Search, expanded: ExpandedQuery) -> Search:
+    return search.highlight_options(
+        pre_tags=["<mark>"],
+        post_tags=["</mark>"],
+        encoder="html",
+        fragment_size=160,
+        number_of_fragments=2,
+        highlight_query=highlight_query(expanded).to_dict(),
+    ).highlight(*HIGHLIGHT_FIELDS)
 
 
 DID_YOU_MEAN = {
@@ -165,9 +209,9 @@ DID_YOU_MEAN = {
 
 def match_count_search(index: str, using, request: SearchRequest, expanded: ExpandedQuery) -> Search:
     """Documents the words would find under the request's filters (for checking a "did you mean")."""
-    search = Search(index=index, using=using).query(text_query(expanded))
-    for name, values in request.filters.items():
-        search = search.filter("terms", **{FACETS_BY_NAME[name].field: list(values)})
+    search = Search(index=index, using=using).query(matching_query(expanded))
+    for query in facet_filters(request):
+        search = search.filter(query)
     return search
 
 
