@@ -35,6 +35,11 @@ sortable = normalizer("sortable", filter=["lowercase"])
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": MAX_RESULT_WINDOW}
 
 
+def facet_keyword(**kwargs) -> Keyword:
+    """A facet's field: its global ordinals are built at refresh, not by the first search after it."""
+    return Keyword(eager_global_ordinals=True, **kwargs)
+
+
 def english_text(**kwargs) -> Text:
     """Analysed English text with an unstemmed subfield for exact-word boosts."""
     return Text(analyzer=english, fields={"exact": Text(analyzer=exact)}, **kwargs)
@@ -49,7 +54,7 @@ class ContentDocument(Document):
     """One case study, barrier or workaround, as search sees it."""
 
     id = Integer()
-    type = Keyword()
+    type = facet_keyword()
     title = highlighted_text(copy_to="spelling")
     title_sort = Keyword(normalizer=sortable)
     summary = highlighted_text(copy_to="spelling")
@@ -58,22 +63,22 @@ class ContentDocument(Document):
     case_study = english_text()
     url = Keyword(index=False)
     status = Keyword(index=False)
-    pioneer = Keyword()
+    pioneer = facet_keyword()
     pioneer_name = english_text()
-    region = Keyword()
+    region = facet_keyword()
     region_name = Keyword(index=False)
-    theme = Keyword(multi=True)
+    theme = facet_keyword(multi=True)
     theme_names = english_text(multi=True)
-    barrier_category = Keyword(multi=True)
+    barrier_category = facet_keyword(multi=True)
     barrier_category_names = english_text(multi=True)
-    care_group = Keyword(multi=True)
+    care_group = facet_keyword(multi=True)
     care_group_names = english_text(multi=True)
-    stage = Keyword()
+    stage = facet_keyword()
     stage_name = Keyword(index=False)
-    tag = Keyword(multi=True)
+    tag = facet_keyword(multi=True)
     tag_names = english_text(multi=True)
     published = Date(format="strict_date")
-    year = Integer()
+    year = facet_keyword()  # a keyword, not a number: counting terms by ordinals is faster
     spelling = Text(analyzer=phrases)  # for "did you mean": words and shingles, unstemmed
 
     class Index:
@@ -85,7 +90,7 @@ class SuggestionDocument(Document):
     """Something to offer while people type: a title, pioneer, theme or barrier category."""
 
     text = Keyword(index=False)
-    type = Keyword()
+    type = facet_keyword()
     url = Keyword(index=False)
     suggest = Completion(analyzer=exact, preserve_separators=False)
 
