@@ -209,7 +209,7 @@ def run(
     log: Log = print,
     queries: int = QUERIES,
     db_queries: int | None = None,
-    extras: Extras = Extras(),  # noqa: B008 (frozen)
+    extras: Extras = Extras(),
 ) -> dict[str, Any]:
     """Measure everything at `size` items and write the results file; returns what it wrote.
 
