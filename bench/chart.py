@@ -116,7 +116,8 @@ def svg(scaling: dict[Any, dict[str, float]], title: str = "Search API latency a
 def describe(points: dict[int, dict[str, float]]) -> str:
     """The chart's figures as one sentence, for readers who cannot see it."""
     rows = [
-        f"{size_label(size)} items: p50 {points[size]['p50_ms']} ms, p95 {points[size]['p95_ms']} ms"
+        f"{size_label(size)} items: p50 {points[size]['p50_ms']} ms, p95 {points[size]['p95_ms']} ms, "
+        f"took p50 {points[size]['took_p50_ms']} ms"
         for size in sorted(points)
     ]
     return "; ".join(rows) + "."

@@ -33,7 +33,7 @@ from django.db import connection
 from django.test.utils import override_settings
 from wagtail.models import Page
 
-from bench.corpus import STAGES, case_studies_for, generate
+from bench.corpus import STAGES, generate
 from bench.stats import percentile, ratio, rounded
 from casestudies.models import CaseStudyPage
 from search.engines.base import EngineUnavailable
@@ -45,6 +45,7 @@ from search.request import DEFAULT_PAGE_SIZE, SearchRequest
 from themes.models import Stage
 
 PAGES = 5_000
+PAGES_PER_STUDY = 7  # a generated case study, its 2 to 4 barriers and 2 to 4 workarounds
 TEXTS = 50  # each alone and with one filter: 100 searches per engine
 Searcher = Callable[[str, str | None], Any]
 Log = Callable[[str], None]
@@ -81,7 +82,7 @@ def import_pages(pages: int, log: Log) -> int:
     before = Page.objects.count()
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as work:
         path = Path(work) / "pages.json"
-        path.write_text(json.dumps(generate(case_studies_for(pages), seed=41)), encoding="utf-8")
+        path.write_text(json.dumps(generate(max(1, pages // PAGES_PER_STUDY), seed=41)), encoding="utf-8")
         # Straight into the database engine only: the rebuild that follows loads Elasticsearch in bulk.
         with override_settings(ELASTICSEARCH_URL=""):
             call_command("import_content", str(path), "--publish", "--no-progress", stdout=StringIO())

@@ -60,7 +60,7 @@ def test_the_chart_has_a_title_axis_labels_ticks_a_legend_and_a_description():
     assert "Milliseconds" in texts and "Items in the index (log scale)" in texts
     assert root.get("role") == "img"
     description = root.find("svg:desc", NS).text
-    assert "100k items: p50 70.0 ms, p95 208.1 ms" in description
+    assert "100k items: p50 70.0 ms, p95 208.1 ms, took p50 45.0 ms" in description
 
 
 def test_one_size_is_drawn_in_the_middle_and_no_size_is_an_error(tmp_path):
