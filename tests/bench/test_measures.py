@@ -11,7 +11,7 @@ import pytest
 from bench.__main__ import _sizes
 from bench.comparison import comparison_searches, ratios
 from bench.corpus import STAGES
-from bench.publishing import summarise, unique_words
+from bench.publishing import found, summarise, unique_words, wait_until_found
 from bench.scaling import measure_sizes, smaller_sizes
 from bench.stats import ratio
 
@@ -75,3 +75,42 @@ def test_scaling_sizes_are_read_from_a_comma_list():
     for bad in ("1k", "0,100"):
         with pytest.raises(argparse.ArgumentTypeError):
             _sizes(bad)
+
+
+class StubResponse:
+    def __init__(self, status: int, body: dict):
+        self.status_code = status
+        self._body = body
+
+    def json(self) -> dict:
+        return self._body
+
+
+class StubClient:
+    """Answers each API call with the next response, the last one for ever."""
+
+    def __init__(self, *responses: StubResponse):
+        self.responses = list(responses)
+        self.asked: list[dict] = []
+
+    def get(self, path: str, params: dict) -> StubResponse:
+        self.asked.append(params)
+        return self.responses.pop(0) if len(self.responses) > 1 else self.responses[0]
+
+
+def hits(engine: str, *ids: int) -> StubResponse:
+    return StubResponse(200, {"engine": engine, "results": [{"id": page_id} for page_id in ids]})
+
+
+def test_a_page_is_found_only_among_elasticsearch_results_for_its_word():
+    assert found(StubClient(hits("elasticsearch", 3, 7)), "qwertyuiopas", 7)
+    assert not found(StubClient(hits("elasticsearch", 3)), "qwertyuiopas", 7)
+    assert not found(StubClient(hits("database", 7)), "qwertyuiopas", 7)
+    assert not found(StubClient(StubResponse(503, {})), "qwertyuiopas", 7)
+
+
+def test_waiting_polls_until_the_page_appears_or_the_timeout_passes():
+    client = StubClient(hits("elasticsearch"), hits("elasticsearch"), hits("elasticsearch", 7))
+    assert wait_until_found(client, "qwertyuiopas", 7, timeout=5)
+    assert len(client.asked) == 3 and client.asked[0] == {"q": "qwertyuiopas", "type": "case_study"}
+    assert not wait_until_found(StubClient(hits("elasticsearch", 3)), "qwertyuiopas", 7, timeout=0.05)

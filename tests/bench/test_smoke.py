@@ -74,7 +74,7 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
     assert results["rebuild_100k_s"] is None  # only a 100k run fills it
     assert results["es"]["errors"] == 0 and results["throughput"]["requests"] > 0
     assert results["publishing"]["publishes"] == 5 and results["publishing"]["timeouts"] == 0
-    assert results["ratios"]["pages"] >= 150 and results["ratios"]["searches"] > 0
+    assert results["ratios"]["pages"] > 100 and results["ratios"]["searches"] > 0
     assert set(results["scaling"]) == {"200", "1000"}
     assert results["scaling"]["1000"]["p50_ms"] == results["es"]["p50_ms"]
     assert "<polyline" in chart.read_text() and "1k" in chart.read_text()
