@@ -8,11 +8,11 @@ start and the end). `python -m bench` sets all that up; tests call run().
 from __future__ import annotations
 
 import json
-import statistics
 import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,15 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
+from bench import chart, comparison, scaling
 from bench.corpus import corpus, generate
 from bench.documents import index_documents, suggestions_for
 from bench.layout import missing_keys
 from bench.machine import elasticsearch_heap_used_mb, machine, process_rss_mb
+from bench.publishing import publish_to_searchable
 from bench.queries import query_mix
+from bench.stats import percentile, rounded
+from bench.throughput import throughput
 from casestudies.models import CaseStudyPage
 from casestudies.visibility import visible
 from portal.management.commands.page_bench import Command as PageBench
@@ -43,15 +47,8 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 Log = Callable[[str], None]
 
 
-def percentile(timings: list[float], percent: int) -> float:
-    """The percent-th percentile, interpolated between measurements."""
-    if len(timings) == 1:
-        return timings[0]
-    return statistics.quantiles(timings, n=100, method="inclusive")[percent - 1]
-
-
 def _ms(value: float) -> float:
-    return round(value, 1)
+    return rounded(value)
 
 
 def _client() -> Client:
@@ -166,6 +163,10 @@ def load_database(documents: list[dict]) -> None:
         db_store.rebuild(documents)
 
 
+def _first_case_study() -> CaseStudyPage:
+    return visible(CaseStudyPage.objects.all()).order_by("path").first()
+
+
 def real_pages(log: Log) -> dict[str, str]:
     """Addresses of a real case study page and the search page; a few generated pages are imported if none exist."""
     if not visible(CaseStudyPage.objects.all()).exists():
@@ -174,7 +175,7 @@ def real_pages(log: Log) -> dict[str, str]:
             path = Path(work) / "pages.json"
             path.write_text(json.dumps(generate(case_studies=3, pioneers=1, seed=5)), encoding="utf-8")
             call_command("import_content", str(path), "--publish", "--no-progress", stdout=StringIO())
-    study = visible(CaseStudyPage.objects.all()).order_by("path").first()
+    study = _first_case_study()
     return {"case_study": study.url, "search_page": "/search/?q=shared+record&theme=multidisciplinary-teams"}
 
 
@@ -189,8 +190,26 @@ def _check_prefix(store) -> None:
         raise RuntimeError(f"The benchmark only uses test_-prefixed indices, not {store.prefix!r}.")
 
 
+@dataclass(frozen=True)
+class Extras:
+    """How big the slower measurements are: issue 9's sizes by default; the 1k smoke test shrinks them."""
+
+    clients: int = 16
+    throughput_s: float = 30.0
+    workers: int | None = None  # gunicorn's: 2 a core plus one
+    publishes: int = 50
+    compare_pages: int = comparison.PAGES
+    scaling_sizes: tuple[int, ...] = scaling.SIZES
+    chart: Path | None = chart.CHART
+
+
 def run(
-    size: int, output: Path = RESULTS, log: Log = print, queries: int = QUERIES, db_queries: int | None = None
+    size: int,
+    output: Path = RESULTS,
+    log: Log = print,
+    queries: int = QUERIES,
+    db_queries: int | None = None,
+    extras: Extras = Extras(),
 ) -> dict[str, Any]:
     """Measure everything at `size` items and write the results file; returns what it wrote.
 
@@ -237,7 +256,12 @@ def run(
             "p99_ms_10k": db["p99_ms"],
             "failed": db["failed"],
         }
-        results["ratios"] = None
+
+        log(f"throughput: {extras.clients} clients for {extras.throughput_s:.0f} s against gunicorn")
+        load = throughput(queries, extras.clients, extras.throughput_s, extras.workers, log)
+        log(f"  {load['rps']} requests/s, {load['errors']} errors, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms")
+        results["es"].update(rps=load["rps"], errors=load["errors"])
+        results["throughput"] = load
 
         # Before the rebuild: a search that fails during it sends the portal to the database engine for a while.
         log("page render")
@@ -253,14 +277,34 @@ def run(
             rebuild_docs_per_s=round(len(documents) / rebuild_s),
             rebuild_searches=background.done,
             rebuild_failed_searches=background.failed,
-            publish_to_searchable_p95_s=None,
         )
+        log(f"publish to searchable: {extras.publishes} publishes of a real page")
+        results["publishing"] = publish_to_searchable(_first_case_study(), extras.publishes, log)
+        results["publish_to_searchable_p95_s"] = results["publishing"]["p95_s"]
 
         results["memory"] = {
             "web_rss_mb": process_rss_mb(),
             "es_heap_used_mb": elasticsearch_heap_used_mb(store.client),
         }
         results["relevance"] = None  # judged on the demo content: `python -m bench.relevance.evaluate --into`
+
+        smaller = scaling.smaller_sizes(extras.scaling_sizes, size)
+        log(f"latency against size: the same {len(queries)} searches at {smaller} documents")
+        results["scaling"] = {
+            **scaling.measure_sizes(
+                extras.scaling_sizes,
+                size,
+                lambda n: load_elasticsearch(store, documents[:n], suggestions_for(documents[:n]), log),
+                lambda: search_latency(_client(), queries, "elasticsearch"),
+                log,
+            ),
+            str(size): scaling.point(es),
+        }
+        if extras.chart:
+            log(f"  chart: {chart.write(results['scaling'], extras.chart)}")
+
+        log(f"side by side with Wagtail's search: importing about {extras.compare_pages} real pages")
+        results["ratios"] = comparison.compare(store, queries, extras.compare_pages, log)
     finally:
         store.drop_all()
     results["run_s"] = round(time.perf_counter() - overall, 1)

@@ -227,7 +227,12 @@ class CaseStudyPage(AttachedDocumentsMixin, PublicSubtreeMixin, Page):
         MultiFieldPanel([FieldPanel("no_patient_data")], heading="Before you submit for moderation"),
         FieldPanel("review_by", permission="casestudies.set_review_date", heading="Review by (curators)"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("narrative")]
+    # The stage filter lets Wagtail's own search filter and facet like ours (bench.comparison).
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("narrative"),
+        index.FilterField("stage"),
+    ]
     # A copy is new content: its author confirms it afresh, and it gets its own review date.
     exclude_fields_in_copy = [
         "no_patient_data",

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, against the local Elasticsearch node (started here, or reused):
 # 1. python -m bench: a generated corpus of BENCH_SIZE items (default 100000)
-#    in a throwaway database and test_bench-prefixed indices; writes
-#    bench/results.json (BENCHMARKS.md explains it);
+#    in a throwaway database and test_bench-prefixed indices, with gunicorn
+#    started and stopped for the throughput step; writes bench/results.json
+#    (BENCHMARKS.md explains it) and docs/benchmarks/latency-vs-size.svg;
 # 2. search_bench and page_bench over the demo content, per query and per page.
 set -euo pipefail
 cd "$(dirname "$0")/.."

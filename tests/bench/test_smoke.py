@@ -19,6 +19,8 @@ from bench.layout import missing_keys, value
 pytestmark = pytest.mark.elasticsearch
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = 40
+# The slower steps shrunk to seconds: throughput, publishes, pages beside Wagtail's search, a smaller size.
+SMALL = ("--throughput-seconds", "2", "--publishes", "5", "--compare-pages", "150", "--scaling-sizes", "200")
 
 
 def run_bench(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -36,7 +38,10 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
         "SEARCH_INDEX_PREFIX": f"test_bench_smoke_{uuid.uuid4().hex[:8]}",
     }
     env.pop("DATABASE_URL", None)
-    finished = run_bench(env, "--size", "1000", "--queries", str(QUERIES), "--output", str(output))
+    chart = tmp_path / "chart.svg"
+    finished = run_bench(
+        env, "--size", "1000", "--queries", str(QUERIES), "--output", str(output), "--chart", str(chart), *SMALL
+    )
 
     assert finished.returncode == 0, finished.stderr[-3000:]
     assert "full rebuild" in finished.stdout  # progress is printed as it goes
@@ -57,11 +62,22 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
         "page_render.search_page_p50_ms",
         "memory.web_rss_mb",
         "memory.es_heap_used_mb",
+        "es.rps",
+        "publish_to_searchable_p95_s",
+        "ratios.database_over_elasticsearch_p50",
+        "ratios.wagtail_over_elasticsearch_p50",
+        "ratios.wagtail.p95_ms",
     ):
         assert isinstance(value(results, key), int | float) and value(results, key) > 0, key
     assert value(results, "es.p50_ms") <= value(results, "es.p95_ms") <= value(results, "es.p99_ms")
     assert isinstance(results["rebuild_failed_searches"], int)
     assert results["rebuild_100k_s"] is None  # only a 100k run fills it
+    assert results["es"]["errors"] == 0 and results["throughput"]["requests"] > 0
+    assert results["publishing"]["publishes"] == 5 and results["publishing"]["timeouts"] == 0
+    assert results["ratios"]["pages"] > 100 and results["ratios"]["searches"] > 0
+    assert set(results["scaling"]) == {"200", "1000"}
+    assert results["scaling"]["1000"]["p50_ms"] == results["es"]["p50_ms"]
+    assert "<polyline" in chart.read_text() and "1k" in chart.read_text()
 
 
 def test_the_benchmark_refuses_a_prefix_that_is_not_a_test_one(es_url, tmp_path):
