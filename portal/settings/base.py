@@ -166,6 +166,7 @@ ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT"
 ELASTICSEARCH_BULK_TIMEOUT = float(os.environ.get("ELASTICSEARCH_BULK_TIMEOUT", "60"))  # rebuilds and repairs
 # After a rebuild swaps the aliases, the old index is kept this long so searches already running finish.
 SEARCH_REBUILD_RETIRE_SECONDS = float(os.environ.get("SEARCH_REBUILD_RETIRE_SECONDS", ELASTICSEARCH_SEARCH_TIMEOUT + 1))
+SEARCH_TABLE_CACHE_SECONDS = float(os.environ.get("SEARCH_TABLE_CACHE_SECONDS", "30"))  # search/table_cache.py
 # Index changes queued while Elasticsearch is away are retried after 5 s, 10 s, 20 s, ... up to 5 minutes.
 SEARCH_RETRY_BASE_SECONDS = float(os.environ.get("SEARCH_RETRY_BASE_SECONDS", "5"))
 SEARCH_RETRY_MAX_SECONDS = float(os.environ.get("SEARCH_RETRY_MAX_SECONDS", "300"))

@@ -11,6 +11,7 @@ from search.engines.elasticsearch.query import (
     related_search,
     text_query,
 )
+from search.facets import FACETS
 from search.request import SearchRequest
 from search.vocabulary import expand_query
 
@@ -191,3 +192,16 @@ def test_typo_tolerance_is_for_words_that_find_nothing_or_are_not_in_the_index()
     assert needs_typo_tolerance(words, total=12, suggestion="information sharing")
     assert not needs_typo_tolerance(words, total=12, suggestion=None)
     assert not needs_typo_tolerance(expand_query("", GROUPS), total=0, suggestion=None)
+
+
+def test_facet_counts_are_read_back_per_facet():
+    from search.engines.elasticsearch.query import facet_counts
+
+    counts = facet_counts(
+        {
+            "_filter_theme": {"theme": {"buckets": [{"key": "pooled-budgets", "doc_count": 4}]}},
+            "_filter_year": {"year": {"buckets": [{"key": 2015, "doc_count": 2}, {"key": 2014, "doc_count": 0}]}},
+        }
+    )
+    assert counts["theme"] == {"pooled-budgets": 4} and counts["year"] == {"2015": 2}
+    assert counts["stage"] == {} and set(counts) == {facet.name for facet in FACETS}

@@ -7,13 +7,12 @@ from typing import Any
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
-from elasticsearch.dsl import FacetedResponse
-from elasticsearch.dsl.response import Response
 
 from search.engines.base import EngineUnavailable, QueryRefused
 from search.engines.elasticsearch.query import (
     ContentSearch,
     completion_search,
+    facet_counts,
     hits_search,
     match_count_search,
     related_search,
@@ -47,26 +46,25 @@ class ElasticsearchEngine:
         expanded = expand_query(request.q)
         counts, hits, took = self._search(request, expanded, typos=False)
         suggestion = _did_you_mean(hits, expanded)
-        if needs_typo_tolerance(expanded, counts.hits.total.value, suggestion):
+        if needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion):
             counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
             took += took_again
-        facet_counts = {
-            name: {str(value): count for value, count, _selected in values if count}
-            for name, values in counts.facets.to_dict().items()
-        }
-        results = [hit_from_document(hit.to_dict(), _highlights(hit)) for hit in hits]
+        results = [hit_from_document(hit["_source"], hit.get("highlight")) for hit in hits["hits"]["hits"]]
         return SearchResponse(
             request=request,
-            total=counts.hits.total.value,
+            total=counts["hits"]["total"]["value"],
             results=results,
-            facets=build_facet_results(request, facet_counts),
+            facets=build_facet_results(request, facet_counts(counts.get("aggregations", {}))),
             engine=self.name,
             took_ms=took,
             suggestion=self._confirmed(request, suggestion),
         )
 
-    def _search(self, request: SearchRequest, expanded: ExpandedQuery, *, typos: bool, did_you_mean: bool = True):
-        """The counts and the page of hits, in one round trip (see query.py)."""
+    def _search(
+        self, request: SearchRequest, expanded: ExpandedQuery, *, typos: bool, did_you_mean: bool = True
+    ) -> tuple[dict[str, Any], dict[str, Any], int]:
+        """The counts and the page of hits as Elasticsearch answered them, and the time it took, in one round
+        trip (see query.py)."""
         counting = ContentSearch(request, expanded, index=self.content_alias, using=self.client, typos=typos)
         page = hits_search(
             request, expanded, index=self.content_alias, using=self.client, typos=typos, did_you_mean=did_you_mean
@@ -77,10 +75,8 @@ class ElasticsearchEngine:
         for raw in answer["responses"]:
             if "error" in raw:
                 raise _failure(raw)
-        counts_raw, hits_raw = answer["responses"]
-        counts = FacetedResponse(counting._s, counts_raw)
-        counts._faceted_search = counting
-        return counts, Response(page, hits_raw), answer["took"]
+        counts, hits = answer["responses"]
+        return counts, hits, answer["took"]
 
     def _confirmed(self, request: SearchRequest, suggestion: str | None) -> str | None:
         """The suggestion, if it finds something now.
@@ -147,25 +143,20 @@ def is_outage(error: ApiError) -> bool:
     return error.status_code in (404, 408, 429) or error.status_code >= 500
 
 
-def _highlights(hit) -> dict[str, list[str]]:
-    highlight = getattr(hit.meta, "highlight", None)
-    return {name: list(fragments) for name, fragments in highlight.to_dict().items()} if highlight else {}
-
-
-def _did_you_mean(response, expanded: ExpandedQuery) -> str | None:
+def _did_you_mean(response: dict[str, Any], expanded: ExpandedQuery) -> str | None:
     """The phrase suggester's correction, unless it only "corrects" an acronym we understood."""
-    suggest = getattr(response, "suggest", None)
+    suggest = response.get("suggest")
     if not expanded.text or not suggest or "did_you_mean" not in suggest:
         return None
     protected = {word.lower() for expansion in expanded.expansions for word in expansion.matched.split()}
     typed = expanded.text.lower().split()
-    for entry in suggest.did_you_mean:
-        for option in entry.options:
-            corrected = option.text.strip().lower().split()
+    for entry in suggest["did_you_mean"]:
+        for option in entry["options"]:
+            corrected = option["text"].strip().lower().split()
             if corrected == typed:
                 continue
             changed = {word for word in typed if word not in corrected}
             if changed & protected or len(corrected) != len(typed):
                 return None
-            return option.text
+            return option["text"]
     return None

@@ -156,6 +156,18 @@ class ContentSearch(FacetedSearch):
         return search.query(Q("bool", filter=[matching_query(self.expanded, self.typos)]))
 
 
+def facet_counts(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Each facet's values and counts, read from the counts request's aggregations (as FacetedSearch names them)."""
+    return {
+        facet.name: {
+            str(bucket["key"]): bucket["doc_count"]
+            for bucket in aggregations.get(f"_filter_{facet.name}", {}).get(facet.name, {}).get("buckets", [])
+            if bucket["doc_count"]
+        }
+        for facet in FACETS
+    }
+
+
 def facet_filters(request: SearchRequest) -> list[Query]:
     """The request's filters: any of a facet's chosen values, every facet chosen."""
     return [Q("terms", **{FACETS_BY_NAME[name].field: list(values)}) for name, values in request.filters.items()]
