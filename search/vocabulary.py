@@ -7,6 +7,7 @@ curator applies to the very next search, with no reindex.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in _fold(term).split(" ")]
     return re.compile(r"(?<![\w&])" + r"[\s-]+".join(words) + r"(?![\w&])", re.IGNORECASE)
@@ -95,13 +97,18 @@ def synonym_groups() -> list[list[str]]:
     return SYNONYMS.get()
 
 
+@functools.lru_cache(maxsize=1024)
+def _longest_first(group: tuple[str, ...]) -> list[str]:
+    return sorted(group, key=len, reverse=True)
+
+
 def expand_query(text: str, groups: list[list[str]] | None = None) -> ExpandedQuery:
     groups = synonym_groups() if groups is None else groups
     remainder = text
     expansions: list[Expansion] = []
     for group in groups:
         # Longest first, so "long-term conditions" wins over "long-term condition".
-        for term in sorted(group, key=len, reverse=True):
+        for term in _longest_first(tuple(group)):
             pattern = _term_pattern(term)
             found = pattern.search(remainder)
             if found:

@@ -28,13 +28,19 @@ PROMOTED_QUERIES = TableCache("promoted-queries", _every_promoted_query, ("promo
 
 def equivalent_queries(query: str, groups: list[list[str]] | None = None) -> set[str]:
     """The normalised query and, when it is one of a synonym group's terms, every term of that group."""
-    groups = synonym_groups() if groups is None else groups
+    normalised = NORMALISED_GROUPS.get() if groups is None else _normalised(groups)
     found = {query}
-    for group in groups:
-        terms = {normalise_query(term) for term in group}
+    for terms in normalised:
         if query in terms:
             found |= terms
     return found
+
+
+def _normalised(groups: list[list[str]]) -> list[frozenset[str]]:
+    return [frozenset(normalise_query(term) for term in group) for group in groups]
+
+
+NORMALISED_GROUPS = TableCache("normalised-synonyms", lambda: _normalised(synonym_groups()), ("search.SearchSynonym",))
 
 
 def picks_for(request: SearchRequest, today: date | None = None) -> list[Pick]:
