@@ -22,6 +22,8 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
+from search.engines.database import fts
+from search.engines.database.fts import FtsQuery, quoted
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from search.models import SearchEntry
@@ -125,6 +127,7 @@ class TextQuery:
     phrase: Term | None
     suggestion: str | None
     required: int  # how many parts must be present (search.vocabulary's rule, as Elasticsearch applies it)
+    fts: FtsQuery  # the same query for SQLite's full-text index
 
     @property
     def terms(self) -> list[Term]:
@@ -156,7 +159,12 @@ def parse_text(q: str) -> TextQuery:
         tuple(phrase_term(alternative) for alternative in expansion.alternatives) for expansion in expanded.expansions
     ]
     phrase = phrase_term(q) if len(words_of(q)) > 1 else None
-    return TextQuery(tuple(parts), phrase, suggestion if corrected != typed else None, expanded.required)
+    fts_parts = [(quoted(word),) for word in corrected]
+    fts_parts += [
+        tuple(quoted(alternative) for alternative in expansion.alternatives) for expansion in expanded.expansions
+    ]
+    fts_query = FtsQuery(tuple(fts_parts), expanded.required, quoted(" ".join(words_of(q))) if phrase else None)
+    return TextQuery(tuple(parts), phrase, suggestion if corrected != typed else None, expanded.required, fts_query)
 
 
 def candidates(query: TextQuery | None) -> QuerySet[SearchEntry]:
@@ -294,6 +302,8 @@ class DatabaseEngine:
     def search(self, request: SearchRequest) -> SearchResponse:
         started = time.perf_counter()
         query = parse_text(request.q) if request.q else None
+        if fts.available():
+            return self._search_in_sqlite(request, query, started)
         rows = candidates(query).values_list("text", "document")
         matched: list[Document] = []
         scores: dict[int, float] = {}
@@ -310,10 +320,23 @@ class DatabaseEngine:
                 scores[document["id"]] = score(document, found, query) if query else 0.0
         ranked = order(matched, request.effective_sort(), scores)
         page = ranked[request.offset : request.offset + request.page_size]
+        return self._response(request, query, page, len(matched), counts, started)
+
+    def _search_in_sqlite(self, request: SearchRequest, query: TextQuery | None, started: float) -> SearchResponse:
+        """Matched, ranked, filtered and counted by SQLite; only the page's documents are read."""
+        index = fts.snapshot()
+        scores = fts.matched(query.fts) if query and query.terms else {}
+        candidates = list(scores) if query else index.all_ids()
+        passed, counts = index.filter_and_count(candidates, request.filters)
+        ids = index.ordered(passed, request.effective_sort(), scores)
+        page = self.documents(ids[request.offset : request.offset + request.page_size])
+        return self._response(request, query, page, len(ids), counts, started)
+
+    def _response(self, request, query, page, total, counts, started) -> SearchResponse:
         pattern = query.highlighter() if query and query.terms else None
         return SearchResponse(
             request=request,
-            total=len(matched),
+            total=total,
             results=[
                 hit_from_document(document, highlights(document, pattern) if pattern else {}) for document in page
             ],
@@ -322,7 +345,7 @@ class DatabaseEngine:
             took_ms=round((time.perf_counter() - started) * 1000),
             suggestion=query.suggestion if query else None,
             # The words are corrected before they are looked for: the results are the correction's.
-            corrected_from=request.q if query and query.suggestion and matched else None,
+            corrected_from=request.q if query and query.suggestion and total else None,
         )
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
