@@ -44,7 +44,7 @@ RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 
 Document = dict[str, Any]
 WORD = re.compile(r"\w+")
-_vocabulary_cache: dict[tuple[int, Any], frozenset[str]] = {}
+_vocabulary_cache: dict[tuple[Any, ...], frozenset[str]] = {}
 
 
 def crude_stem(word: str) -> str:
@@ -99,8 +99,11 @@ def phrase_term(phrase: str) -> Term:
 
 def vocabulary() -> frozenset[str]:
     """Every word in the index, rebuilt when an entry is added, changed or removed."""
-    state = SearchEntry.objects.aggregate(count=Count("pk"), latest=Max("indexed_at"))
-    key = (state["count"], state["latest"])
+    if fts.available():
+        key: tuple[Any, ...] = ("fts", fts.index_version())  # one row read, not a scan of every entry
+    else:
+        state = SearchEntry.objects.aggregate(count=Count("pk"), latest=Max("indexed_at"))
+        key = (state["count"], state["latest"])
     if key not in _vocabulary_cache:
         words: set[str] = set()
         for text in SearchEntry.objects.values_list("text", flat=True).iterator():

@@ -12,6 +12,7 @@ slower than counting a few thousand pages' values in memory).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,23 +74,23 @@ def matched(query: FtsQuery) -> dict[int, float]:
 class Snapshot:
     """What filtering, counting and ordering need of every entry, read once per version of the index.
 
-    Facet values by page and field, and each page's position in every sort but
-    relevance (relevance breaks ties as "newest" does).
+    The pages having each facet value, and each page's position in every sort
+    but relevance (relevance breaks ties as "newest" does).
     """
 
-    values: dict[int, dict[str, frozenset[str]]]
+    pages: dict[str, dict[str, frozenset[int]]]  # facet name -> value -> pages having it
     positions: dict[str, dict[int, int]]
 
     @classmethod
     def load(cls) -> Snapshot:
         by_field = {facet.field: facet.name for facet in FACETS}
-        values: dict[int, dict[str, set[str]]] = {}
+        pages: dict[str, dict[str, set[int]]] = {facet.name: {} for facet in FACETS}
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT page_id, published, title FROM {ORDER_TABLE}")
             keys = cursor.fetchall()
             cursor.execute(f"SELECT page_id, field, value FROM {FACET_TABLE}")
             for page_id, field, value in cursor.fetchall():
-                values.setdefault(page_id, {}).setdefault(by_field[field], set()).add(value)
+                pages[by_field[field]].setdefault(value, set()).add(page_id)
         dated = sorted((key for key in keys if key[1]), key=lambda key: key[2])
         undated = sorted((key for key in keys if not key[1]), key=lambda key: key[2])
         newest = sorted(dated, key=lambda key: key[1], reverse=True) + undated
@@ -99,9 +100,8 @@ class Snapshot:
             "title": sorted(newest, key=lambda key: key[2]),
         }
         return cls(
-            values={
-                page_id: {name: frozenset(found) for name, found in fields.items()}
-                for page_id, fields in values.items()
+            pages={
+                name: {value: frozenset(found) for value, found in by_value.items()} for name, by_value in pages.items()
             },
             positions={sort: {key[0]: position for position, key in enumerate(keys)} for sort, keys in orders.items()},
         )
@@ -109,31 +109,31 @@ class Snapshot:
     def all_ids(self) -> list[int]:
         return list(self.positions["newest"])
 
-    def ordered(self, page_ids: list[int], sort: str, scores: dict[int, float]) -> list[int]:
+    def ordered(self, page_ids: Iterable[int], sort: str, scores: dict[int, float]) -> list[int]:
         if sort == "relevance":
             newest = self.positions["newest"]
             return sorted(page_ids, key=lambda page_id: (-scores[page_id], newest[page_id]))
         return sorted(page_ids, key=self.positions[sort].__getitem__)
 
+    def _passing(self, name: str, wanted: tuple[str, ...]) -> frozenset[int]:
+        return frozenset().union(*(self.pages[name].get(value, frozenset()) for value in wanted))
+
+    def _count(self, name: str, page_ids: set[int]) -> Counter[str]:
+        """How many of these pages have each value of the facet: set intersections, done in C."""
+        found = Counter({value: len(pages.intersection(page_ids)) for value, pages in self.pages[name].items()})
+        return +found  # values no page has are left out
+
     def filter_and_count(
         self, page_ids: list[int], filters: dict[str, tuple[str, ...]]
-    ) -> tuple[list[int], dict[str, Counter[str]]]:
+    ) -> tuple[set[int], dict[str, Counter[str]]]:
         """The pages passing every filter, and each facet counted on the pages passing every filter but its own."""
-        selected = {name: frozenset(values) for name, values in filters.items()}
-        passed: list[int] = []
-        pairs: Counter[tuple[str, str]] = Counter()
-        empty: dict[str, frozenset[str]] = {}
-        for page_id in page_ids:
-            values = self.values.get(page_id, empty)
-            failed = [name for name, wanted in selected.items() if not values.get(name, frozenset()) & wanted]
-            if not failed:
-                passed.append(page_id)
-                pairs.update((name, value) for name, found in values.items() for value in found)
-            elif len(failed) == 1:
-                pairs.update((failed[0], value) for value in values.get(failed[0], ()))
-        counts: dict[str, Counter[str]] = {facet.name: Counter() for facet in FACETS}
-        for (name, value), count in pairs.items():
-            counts[name][value] = count
+        passing = {name: self._passing(name, wanted) for name, wanted in filters.items()}
+        candidates = set(page_ids)
+        passed = candidates.intersection(*passing.values())
+        counts = {facet.name: self._count(facet.name, passed) for facet in FACETS if facet.name not in filters}
+        for name in filters:
+            others = candidates.intersection(*(found for other, found in passing.items() if other != name))
+            counts[name] = self._count(name, others)
         return passed, counts
 
 
