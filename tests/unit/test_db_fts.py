@@ -142,3 +142,29 @@ def test_the_whole_phrase_is_looked_for_in_title_summary_and_body(db):
         'body : "joint procurement"',
     ]
     assert query.required == 2
+
+
+@pytest.mark.parametrize(
+    ("q", "filters", "sort"),
+    [
+        ("", {}, "relevance"),
+        ("procurement services", {}, "relevance"),
+        ("hospital", {"theme": ("shared-records",)}, "title"),
+        ("", {"theme": ("pooled-budgets",), "type": ("barrier",)}, "oldest"),
+    ],
+)
+def test_other_databases_search_without_the_index_and_agree(page_ids, monkeypatch, q, filters, sort):
+    store.upsert(
+        [
+            document(page_ids[0]),
+            document(page_ids[1], type="barrier", title="Hospital procurement rules", theme=["shared-records"]),
+            document(page_ids[2], title="Hospital discharge", summary="Home sooner.", published=None, year=None),
+        ]
+    )
+    request = SearchRequest(q=q, filters=filters, sort=sort)
+    in_sqlite = DatabaseEngine().search(request)
+    monkeypatch.setattr(fts, "available", lambda: False)  # as on PostgreSQL: the Python path answers
+    elsewhere = DatabaseEngine().search(request)
+    assert [hit.id for hit in in_sqlite.results] == [hit.id for hit in elsewhere.results]
+    assert in_sqlite.total == elsewhere.total
+    assert in_sqlite.facets == elsewhere.facets
