@@ -1,10 +1,14 @@
 """The database engine: the search contract answered from SearchEntry rows.
 
 It mirrors the Elasticsearch engine closely enough for the same scenarios to
-pass on both: synonym expansion, crude stemming, typo correction, weighted
-fields, disjunctive facet counts, highlights, suggestions and related content.
-SQL narrows the candidates; scoring, faceting and sorting happen in Python,
-which is fine for a few thousand entries.
+pass on both: synonym expansion, stemming, typo correction, weighted fields,
+disjunctive facet counts, highlights, suggestions and related content.
+
+On SQLite with the full-text index (fts.py) the database matches and scores;
+elsewhere (PostgreSQL) SQL narrows the candidates with substring matches and
+scoring, faceting and sorting happen here in Python behind a crude suffix
+stemmer, which is fine for a few thousand entries. Highlights are marked here
+on both paths, on the page's documents only.
 """
 
 from __future__ import annotations
@@ -23,7 +27,15 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
 from search.engines.database import fts
-from search.engines.database.fts import FtsQuery, quoted
+from search.engines.database.fts import (  # one set of weights for both paths
+    ALL_PARTS_BONUS,
+    PHRASE_BONUS,
+    SUMMARY_WEIGHT,
+    TEXT_WEIGHT,
+    TITLE_WEIGHT,
+    FtsQuery,
+    quoted,
+)
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from search.models import SearchEntry
@@ -36,9 +48,6 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "es", 
 MIN_STEM = 4  # shorter words match whole, or "age" would find "manage"
 MIN_TYPO_LENGTH = 5
 TYPO_CUTOFF = 0.8
-TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
-PHRASE_BONUS = {"title": 8, "summary": 6, "body": 5}  # the whole phrase counts most, as in Elasticsearch
-ALL_PARTS_BONUS = 4
 SNIPPET_LENGTH = 160
 RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 

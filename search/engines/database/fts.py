@@ -149,10 +149,12 @@ def index_version() -> int:
 def snapshot() -> Snapshot:
     """The current snapshot, loaded again after any write to the index."""
     key = (str(connection.settings_dict["NAME"]), index_version())
-    if key not in _snapshots:
+    found = _snapshots.get(key)
+    if found is None:  # another thread may clear the cache meanwhile: keep our own reference
+        found = Snapshot.load()
         _snapshots.clear()
-        _snapshots[key] = Snapshot.load()
-    return _snapshots[key]
+        _snapshots[key] = found
+    return found
 
 
 def available() -> bool:
