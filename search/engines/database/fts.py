@@ -24,6 +24,8 @@ from search.facets import FACETS
 TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
 PHRASE_BONUS = {"title": 8, "summary": 6, "body": 5}
 ALL_PARTS_BONUS = 4
+BM25_WEIGHTS = f"{TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {TEXT_WEIGHT}, {TEXT_WEIGHT}"  # title, summary, body, names
+BM25_SHARE = 0.01
 
 
 def quoted(text: str) -> str:
@@ -54,6 +56,13 @@ class FtsQuery:
             for column, bonus in PHRASE_BONUS.items():
                 selects.append(f"SELECT rowid, NULL, {bonus} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s")
                 params.append(f"{column} : {self.phrase}")
+        # Ties go to the better BM25 match (rarer words, shorter fields), as in Elasticsearch: scaled to stay
+        # below the smallest weight.
+        selects.append(
+            f"SELECT rowid, NULL, -{BM25_SHARE} * bm25({FTS_TABLE}, {BM25_WEIGHTS}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s"
+        )
+        params.append(" OR ".join(phrase for part in self.parts for phrase in part))
         all_parts = ALL_PARTS_BONUS if len(self.parts) > 1 else 0
         sql = (
             f"SELECT page_id, sum(weight) + CASE WHEN count(DISTINCT part) = %s THEN {all_parts} ELSE 0 END AS score "
