@@ -229,7 +229,7 @@ def test_title_matches_outrank_body_matches(ids):
 
 def test_equal_scores_go_to_the_closer_match(ids):
     # Title (and text) hits tie; among them the shorter titles first (BM25), then the summary hit and the
-    # theme-name hit. Identical matches go newest first (tests/contract: test_sorting, ties by date).
+    # theme-name hit. Matches alike in every way go newest first.
     assert keys(search(q="shared"), ids) == ["portal", "shared", "barrier", "pooled", "integration"]
 
 
