@@ -227,9 +227,10 @@ def test_title_matches_outrank_body_matches(ids):
     assert keys(search(q="patients"), ids) == ["portal", "hospital"]
 
 
-def test_equal_scores_are_ordered_newest_first(ids):
-    # Title (and text) hits tie; the summary hit and the theme-name hit follow.
-    assert keys(search(q="shared"), ids) == ["portal", "barrier", "shared", "pooled", "integration"]
+def test_equal_scores_go_to_the_closer_match(ids):
+    # Title (and text) hits tie; among them the shorter titles first (BM25), then the summary hit and the
+    # theme-name hit. Matches alike in every way go newest first.
+    assert keys(search(q="shared"), ids) == ["portal", "shared", "barrier", "pooled", "integration"]
 
 
 @pytest.mark.parametrize(

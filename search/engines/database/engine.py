@@ -1,10 +1,14 @@
 """The database engine: the search contract answered from SearchEntry rows.
 
 It mirrors the Elasticsearch engine closely enough for the same scenarios to
-pass on both: synonym expansion, crude stemming, typo correction, weighted
-fields, disjunctive facet counts, highlights, suggestions and related content.
-SQL narrows the candidates; scoring, faceting and sorting happen in Python,
-which is fine for a few thousand entries.
+pass on both: synonym expansion, stemming, typo correction, weighted fields,
+disjunctive facet counts, highlights, suggestions and related content.
+
+On SQLite with the full-text index (fts.py) the database matches and scores;
+elsewhere (PostgreSQL) SQL narrows the candidates with substring matches and
+scoring, faceting and sorting happen here in Python behind a crude suffix
+stemmer, which is fine for a few thousand entries. Highlights are marked here
+on both paths, on the page's documents only.
 """
 
 from __future__ import annotations
@@ -22,6 +26,16 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
+from search.engines.database import fts
+from search.engines.database.fts import (  # one set of weights for both paths
+    ALL_PARTS_BONUS,
+    PHRASE_BONUS,
+    SUMMARY_WEIGHT,
+    TEXT_WEIGHT,
+    TITLE_WEIGHT,
+    FtsQuery,
+    quoted,
+)
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from search.models import SearchEntry
@@ -34,15 +48,12 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "es", 
 MIN_STEM = 4  # shorter words match whole, or "age" would find "manage"
 MIN_TYPO_LENGTH = 5
 TYPO_CUTOFF = 0.8
-TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
-PHRASE_BONUS = {"title": 8, "summary": 6, "body": 5}  # the whole phrase counts most, as in Elasticsearch
-ALL_PARTS_BONUS = 4
 SNIPPET_LENGTH = 160
 RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 
 Document = dict[str, Any]
 WORD = re.compile(r"\w+")
-_vocabulary_cache: dict[tuple[int, Any], frozenset[str]] = {}
+_vocabulary_cache: dict[tuple[Any, ...], frozenset[str]] = {}
 
 
 def crude_stem(word: str) -> str:
@@ -97,8 +108,11 @@ def phrase_term(phrase: str) -> Term:
 
 def vocabulary() -> frozenset[str]:
     """Every word in the index, rebuilt when an entry is added, changed or removed."""
-    state = SearchEntry.objects.aggregate(count=Count("pk"), latest=Max("indexed_at"))
-    key = (state["count"], state["latest"])
+    if fts.available():
+        key: tuple[Any, ...] = ("fts", fts.index_version())  # one row read, not a scan of every entry
+    else:
+        state = SearchEntry.objects.aggregate(count=Count("pk"), latest=Max("indexed_at"))
+        key = (state["count"], state["latest"])
     if key not in _vocabulary_cache:
         words: set[str] = set()
         for text in SearchEntry.objects.values_list("text", flat=True).iterator():
@@ -125,6 +139,7 @@ class TextQuery:
     phrase: Term | None
     suggestion: str | None
     required: int  # how many parts must be present (search.vocabulary's rule, as Elasticsearch applies it)
+    fts: FtsQuery  # the same query for SQLite's full-text index
 
     @property
     def terms(self) -> list[Term]:
@@ -156,7 +171,12 @@ def parse_text(q: str) -> TextQuery:
         tuple(phrase_term(alternative) for alternative in expansion.alternatives) for expansion in expanded.expansions
     ]
     phrase = phrase_term(q) if len(words_of(q)) > 1 else None
-    return TextQuery(tuple(parts), phrase, suggestion if corrected != typed else None, expanded.required)
+    fts_parts = [(quoted(word),) for word in corrected]
+    fts_parts += [
+        tuple(quoted(alternative) for alternative in expansion.alternatives) for expansion in expanded.expansions
+    ]
+    fts_query = FtsQuery(tuple(fts_parts), expanded.required, quoted(" ".join(words_of(q))) if phrase else None)
+    return TextQuery(tuple(parts), phrase, suggestion if corrected != typed else None, expanded.required, fts_query)
 
 
 def candidates(query: TextQuery | None) -> QuerySet[SearchEntry]:
@@ -294,6 +314,8 @@ class DatabaseEngine:
     def search(self, request: SearchRequest) -> SearchResponse:
         started = time.perf_counter()
         query = parse_text(request.q) if request.q else None
+        if fts.available():
+            return self._search_in_sqlite(request, query, started)
         rows = candidates(query).values_list("text", "document")
         matched: list[Document] = []
         scores: dict[int, float] = {}
@@ -310,10 +332,23 @@ class DatabaseEngine:
                 scores[document["id"]] = score(document, found, query) if query else 0.0
         ranked = order(matched, request.effective_sort(), scores)
         page = ranked[request.offset : request.offset + request.page_size]
+        return self._response(request, query, page, len(matched), counts, started)
+
+    def _search_in_sqlite(self, request: SearchRequest, query: TextQuery | None, started: float) -> SearchResponse:
+        """Matched, ranked, filtered and counted by SQLite; only the page's documents are read."""
+        index = fts.snapshot()
+        scores = fts.matched(query.fts) if query and query.terms else {}
+        candidates = list(scores) if query else index.all_ids()
+        passed, counts = index.filter_and_count(candidates, request.filters)
+        ids = index.ordered(passed, request.effective_sort(), scores)
+        page = self.documents(ids[request.offset : request.offset + request.page_size])
+        return self._response(request, query, page, len(ids), counts, started)
+
+    def _response(self, request, query, page, total, counts, started) -> SearchResponse:
         pattern = query.highlighter() if query and query.terms else None
         return SearchResponse(
             request=request,
-            total=len(matched),
+            total=total,
             results=[
                 hit_from_document(document, highlights(document, pattern) if pattern else {}) for document in page
             ],
@@ -322,7 +357,7 @@ class DatabaseEngine:
             took_ms=round((time.perf_counter() - started) * 1000),
             suggestion=query.suggestion if query else None,
             # The words are corrected before they are looked for: the results are the correction's.
-            corrected_from=request.q if query and query.suggestion and matched else None,
+            corrected_from=request.q if query and query.suggestion and total else None,
         )
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
