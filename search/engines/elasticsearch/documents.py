@@ -41,12 +41,13 @@ def facet_keyword(**kwargs) -> Keyword:
 
 
 def english_text(**kwargs) -> Text:
-    """Analysed English text with an unstemmed subfield for exact-word boosts."""
-    return Text(analyzer=english, fields={"exact": Text(analyzer=exact)}, **kwargs)
+    """Analysed English text (names of pioneers, taxonomies, tags, the case study): searched stemmed only."""
+    return Text(analyzer=english, **kwargs)
 
 
 def highlighted_text(**kwargs) -> Text:
-    """English text whose offsets are stored, so highlighting need not re-analyse it."""
+    """English text whose offsets are stored, so highlighting need not re-analyse it, with an unstemmed
+    subfield for exact-word boosts, phrases and typos (query.py's TEXT_FIELDS, PHRASE_FIELDS, FUZZY_FIELDS)."""
     return Text(analyzer=english, index_options="offsets", fields={"exact": Text(analyzer=exact)}, **kwargs)
 
 
