@@ -69,6 +69,24 @@ def test_rebuild_swaps_in_a_new_versioned_index_and_drops_the_old(es_store, cont
     assert "match" in run("check")
 
 
+def test_a_rebuilds_indices_load_without_refreshing_and_refresh_as_usual_once_live(es_store, content):
+    client = es_store.client
+    new = es_store.start_rebuild()
+    try:
+        loading = client.indices.get_settings(index=new["content"])[new["content"]]["settings"]["index"]
+        assert loading["refresh_interval"] == "-1"
+        es_store.load(new["content"], "content", [{"id": 1, "type": "case_study", "title": "Loaded"}])
+        es_store.load(new["suggest"], "suggest", [])
+    except BaseException:
+        es_store.abort_rebuild(new)
+        raise
+    es_store.finish_rebuild(new)
+    for name in new.values():
+        live = client.indices.get_settings(index=name)[name]["settings"]["index"]
+        assert "refresh_interval" not in live  # the default again: a refresh every second
+    assert client.count(index=es_store.alias("content"))["count"] == 1  # refreshed once at the swap
+
+
 def test_the_old_index_outlives_the_swap_long_enough_for_searches_already_running(
     es_store, es_engine, content, settings, monkeypatch
 ):

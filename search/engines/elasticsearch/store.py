@@ -65,10 +65,10 @@ class IndexStore:
     def alias(self, kind: str) -> str:
         return f"{self.prefix}-{kind}"
 
-    def _index_definition(self, kind: str, name: str) -> Index:
+    def _index_definition(self, kind: str, name: str, **settings: Any) -> Index:
         index = Index(name)
         document_class = DOCUMENT_CLASSES[kind]
-        index.settings(**INDEX_SETTINGS)
+        index.settings(**INDEX_SETTINGS, **settings)
         index.document(document_class)
         return index
 
@@ -84,10 +84,10 @@ class IndexStore:
             return None
         return next(iter(found.keys()), None)
 
-    def create_versioned_index(self, kind: str) -> str:
+    def create_versioned_index(self, kind: str, **settings: Any) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias(kind)}-{stamp}"
-        self._index_definition(kind, name).create(using=self.client)
+        self._index_definition(kind, name, **settings).create(using=self.client)
         return name
 
     def exists(self) -> bool:
@@ -141,11 +141,12 @@ class IndexStore:
     # Rebuild: start (new indices, which live updates reach at once), load, finish (swap) or abort.
 
     def start_rebuild(self) -> dict[str, str]:
-        """New versioned indices for every kind, not yet behind the aliases."""
+        """New versioned indices for every kind, not yet behind the aliases, that do not refresh while they
+        load (finish_rebuild refreshes them once and turns the refresh interval back to the default)."""
         new: dict[str, str] = {}
         try:
             for kind in DOCUMENT_CLASSES:
-                new[kind] = self.create_versioned_index(kind)
+                new[kind] = self.create_versioned_index(kind, refresh_interval="-1")
         except Exception:
             self.abort_rebuild(new)
             raise
@@ -161,8 +162,6 @@ class IndexStore:
                 yield {"_op_type": "create", "_index": index, "_id": str(item["id"]), "_source": to_source(item)}
 
         loaded = 0
-        # No refresh while loading (finish_rebuild refreshes once): segments are not reopened every second.
-        self.client.indices.put_settings(index=index, settings={"index": {"refresh_interval": "-1"}})
         batches = parallel_bulk(
             self.client, actions(), thread_count=REBUILD_THREADS, chunk_size=REBUILD_CHUNK_SIZE, raise_on_error=False
         )
@@ -171,12 +170,12 @@ class IndexStore:
                 raise RuntimeError(f"Elasticsearch refused a document while rebuilding {index}: {item}")
             loaded += 1
             progress(loaded)
-        self.client.indices.put_settings(index=index, settings={"index": {"refresh_interval": None}})
         return loaded
 
     def finish_rebuild(self, new: dict[str, str], retire_after: float = 0) -> None:
         """Swap every alias to its new index in one call, then drop the old indices once `retire_after`
         seconds have passed: a search that resolved the alias just before the swap still finishes there."""
+        self.client.indices.put_settings(index=list(new.values()), settings={"index": {"refresh_interval": None}})
         self.client.indices.refresh(index=list(new.values()))
         actions: list[dict[str, Any]] = []
         old: list[str] = []
