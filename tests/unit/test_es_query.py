@@ -184,11 +184,12 @@ def test_completion_and_related_queries():
     assert related["query"]["bool"]["must"][0]["more_like_this"]["like"] == [{"_index": "c", "_id": "12"}]
 
 
-def test_typo_tolerance_is_for_words_that_find_nothing_or_are_not_in_the_index():
+def test_typo_tolerance_is_for_words_that_find_too_little_or_are_not_in_the_index():
     from search.engines.elasticsearch.engine import needs_typo_tolerance
 
     words = expand_query("informaton sharing", GROUPS)
     assert needs_typo_tolerance(words, total=0, suggestion=None)
+    assert needs_typo_tolerance(words, total=9, suggestion=None)  # too few: near spellings may add more
     assert needs_typo_tolerance(words, total=12, suggestion="information sharing")
     assert not needs_typo_tolerance(words, total=12, suggestion=None)
     assert not needs_typo_tolerance(expand_query("", GROUPS), total=0, suggestion=None)

@@ -123,10 +123,16 @@ class ElasticsearchEngine:
         return [{key: value for key, value in source.items() if key != "title_sort"} for source in found]
 
 
+# Fewer results than this for the words as typed, and the search is made again allowing typos:
+# near spellings then add what the exact words missed ("regulator" finds "regulatory").
+TOO_FEW = 10
+
+
 def needs_typo_tolerance(expanded: ExpandedQuery, total: int, suggestion: str | None) -> bool:
-    """Search again allowing typos when words were typed and, as typed, they found nothing or
-    "did you mean" (which corrects only words missing from the index) has a correction."""
-    return bool(expanded.words) and (total == 0 or suggestion is not None)
+    """Search again allowing typos when words were typed and, as typed, they found too few results or
+    "did you mean" (which corrects only words missing from the index) has a correction. Such searches
+    match few documents, so the second one is cheap; searches matching many never pay for fuzziness."""
+    return bool(expanded.words) and (total < TOO_FEW or suggestion is not None)
 
 
 def _failure(raw: dict[str, Any]) -> Exception:
