@@ -20,7 +20,10 @@ pytestmark = pytest.mark.elasticsearch
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = 40
 # The slower steps shrunk to seconds: throughput, publishes, pages beside Wagtail's search, a smaller size.
-SMALL = ("--throughput-seconds", "2", "--publishes", "5", "--compare-pages", "150", "--scaling-sizes", "200")
+SMALL = (
+    *("--throughput-seconds", "2", "--workers", "1", "--clients", "4", "--publishes", "5"),
+    *("--compare-pages", "60", "--scaling-sizes", "200"),
+)
 
 
 def run_bench(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -36,6 +39,7 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "ELASTICSEARCH_URL": es_url,
         "SEARCH_INDEX_PREFIX": f"test_bench_smoke_{uuid.uuid4().hex[:8]}",
+        "SEARCH_REBUILD_RETIRE_SECONDS": "0",  # no search outlives a 1k rebuild; saves 3 s per rebuild
     }
     env.pop("DATABASE_URL", None)
     chart = tmp_path / "chart.svg"
@@ -74,7 +78,8 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
     assert results["rebuild_100k_s"] is None  # only a 100k run fills it
     assert results["es"]["errors"] == 0 and results["throughput"]["requests"] > 0
     assert results["publishing"]["publishes"] == 5 and results["publishing"]["timeouts"] == 0
-    assert results["ratios"]["pages"] > 100 and results["ratios"]["searches"] > 0
+    assert results["ratios"]["pages"] >= 40 and results["ratios"]["searches"] > 0
+    assert results["throughput"]["workers"] == 1 and results["throughput"]["clients"] == 4
     assert set(results["scaling"]) == {"200", "1000"}
     assert results["scaling"]["1000"]["p50_ms"] == results["es"]["p50_ms"]
     assert "<polyline" in chart.read_text() and "1k" in chart.read_text()
