@@ -139,14 +139,18 @@ def _failure(raw: dict[str, Any]) -> Exception:
     """The error of one failed request of a multi-search, as the client would have raised it alone."""
     error, status = raw.get("error", {}), raw.get("status", 500)
     message = f"{error.get('type', 'error')}: {error.get('reason', error)}"
-    if status in (404, 408, 429) or status >= 500:
+    if is_outage_status(status):
         return EngineUnavailable(f"Elasticsearch could not answer a search ({status}): {message}")
     return QueryRefused(f"Elasticsearch refused a search ({status}): {message}")
 
 
 def is_outage(error: ApiError) -> bool:
+    return is_outage_status(error.status_code)
+
+
+def is_outage_status(status: int) -> bool:
     """Missing index, overload or a server error: the cluster cannot serve. Other 4xx are our requests' fault."""
-    return error.status_code in (404, 408, 429) or error.status_code >= 500
+    return status in (404, 408, 429) or status >= 500
 
 
 def _did_you_mean(response: dict[str, Any], expanded: ExpandedQuery) -> str | None:

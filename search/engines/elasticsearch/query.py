@@ -100,8 +100,8 @@ def matching_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     search/vocabulary.py for how many are required). Scores add up across
     concepts, so documents with more of them rank first. Typo tolerance
     (`typos`) multiplies the terms looked up many times over, so the engine
-    asks for it only when the words as typed find nothing or are not in the
-    index (see engine.needs_typo_tolerance).
+    asks for it only when the words as typed find too few results or are not
+    in the index (see engine.needs_typo_tolerance).
     """
     concepts = [word_query(word, typos) for word in expanded.words]
     concepts += [synonym_query(expansion.alternatives) for expansion in expanded.expansions]
@@ -113,8 +113,8 @@ def matching_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
 def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     """The matching documents, ranked: the whole phrase ranks higher."""
     matching = matching_query(expanded, typos)
-    if matching == Q("match_none"):
-        return matching
+    if not expanded.concept_count:
+        return matching  # match_none
     phrase = Q("multi_match", query=expanded.text, fields=list(PHRASE_FIELDS), type="phrase", slop=1, boost=5)
     return Q("bool", must=[matching], should=[phrase])
 
