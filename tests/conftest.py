@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 
 from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.store import IndexStore
@@ -31,22 +37,83 @@ def es_url() -> str:
     return url
 
 
+@contextmanager
+def test_indices(url: str) -> Iterator[IndexStore]:
+    """A fresh pair of test indices behind their aliases, with the taxonomy suggestions; deleted afterwards."""
+    store = IndexStore(get_client(url), f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}")
+    store.ensure()
+    store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories, pioneers
+    try:
+        yield store
+    finally:
+        if not store.prefix.startswith(TEST_PREFIX):  # never touch anything but test indices
+            raise RuntimeError(f"Refusing to delete indices with prefix {store.prefix!r}")
+        store.drop_all()
+
+
 @pytest.fixture
 def es_store(es_url, settings, db):
     """A fresh pair of test indices behind their aliases, deleted afterwards.
 
     Switches the portal to Elasticsearch for the test, with a unique prefix.
     """
-    prefix = f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}"
-    settings.ELASTICSEARCH_URL = es_url
-    settings.SEARCH_INDEX_PREFIX = prefix
-    store = IndexStore(get_client(es_url), prefix)
-    store.ensure()
-    store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories, pioneers
-    yield store
-    if not store.prefix.startswith(TEST_PREFIX):  # never touch anything but test indices
-        raise RuntimeError(f"Refusing to delete indices with prefix {store.prefix!r}")
-    store.drop_all()
+    with test_indices(es_url) as store:
+        settings.ELASTICSEARCH_URL = es_url
+        settings.SEARCH_INDEX_PREFIX = store.prefix
+        yield store
+
+
+@contextmanager
+def content_for_the_module(django_db_blocker, es_url: str | None) -> Iterator[IndexStore | None]:
+    """Content built once and read by every test of a module, as Django's setUpTestData does.
+
+    Inside the block the database is open and in a transaction that is rolled
+    back when the block ends; each test's own `db` transaction is a savepoint
+    within it, so what a test writes to the database goes with the test. The
+    portal searches fresh test indices when `es_url` is given (the database
+    engine otherwise); what a test writes there would stay for the next test,
+    so modules that share content must not change it: tests that do keep their
+    own content (the function-scoped fixtures).
+    """
+    from search.engines.base import PRIMARY_COOLDOWN
+    from search.table_cache import clear_all
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        PRIMARY_COOLDOWN.clear()
+        clear_all()
+        if es_url:
+            with (
+                test_indices(es_url) as store,
+                override_settings(ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=store.prefix),
+            ):
+                yield store
+        else:
+            with override_settings(ELASTICSEARCH_URL=""):
+                yield None
+        transaction.set_rollback(True)
+
+
+@dataclass
+class SharedContent:
+    """A module's content, published once into one engine (`kind`), and how to point the portal at it."""
+
+    kind: str  # "elasticsearch" or "database"
+    url: str
+    prefix: str
+    content: Any
+
+    def use(self, settings) -> None:
+        settings.ELASTICSEARCH_URL = self.url
+        if self.prefix:
+            settings.SEARCH_INDEX_PREFIX = self.prefix
+
+
+@contextmanager
+def shared_content(request, django_db_blocker, build: Callable[[], Any]) -> Iterator[SharedContent]:
+    """For a module-scoped fixture parametrised by engine kind: `build()` once, into that engine."""
+    es_url = request.getfixturevalue("es_url") if request.param == "elasticsearch" else ""
+    with content_for_the_module(django_db_blocker, es_url) as store:
+        yield SharedContent(request.param, es_url, store.prefix if store else "", build())
 
 
 @pytest.fixture
@@ -70,8 +137,8 @@ def pytest_collection_modifyitems(items):
     """Mark tests that use the real node, so `make test-fast` can leave them out."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        engine = getattr(getattr(item, "callspec", None), "params", {}).get("engine")
-        if fixtures & {"es_url", "es_store"} or engine == "elasticsearch":
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if fixtures & {"es_url", "es_store"} or "elasticsearch" in params.values():
             item.add_marker(pytest.mark.elasticsearch)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date
 
 from django.test import TestCase
@@ -22,8 +22,34 @@ def committed():
         yield callbacks
 
 
+@contextmanager
+def indexed_together():
+    """Pages published in the block are indexed once, when it ends: one queue row per page, one task, one
+    bulk write and one refresh, as a bulk import does (search.indexing.queue.batched). For content a test
+    builds before it starts; tests of the indexing path itself publish one page at a time."""
+    from search.indexing.queue import batched
+
+    global _together
+    if _together:
+        yield
+        return
+    _together = True
+    try:
+        with committed(), batched():  # nested committed() blocks would run the same callbacks twice
+            yield
+    finally:
+        _together = False
+
+
+_together = False
+
+
+def _committed_unless_together():
+    return nullcontext() if _together else committed()
+
+
 def publish(parent, page):
-    with committed():
+    with _committed_unless_together():
         parent.add_child(instance=page)
         page.save_revision().publish()
     return page
@@ -70,7 +96,7 @@ def make_case_study(
         page.tags.add(*tags)
     if not live:
         page.live = False
-        with committed():
+        with _committed_unless_together():
             pioneer.add_child(instance=page)
             page.save_revision()
         return page

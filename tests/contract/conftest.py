@@ -1,4 +1,10 @@
-"""The same scenarios through both engines: a small corpus, published for real."""
+"""The same scenarios through both engines: a small corpus, published for real.
+
+`engine` and `corpus` are built once per module and engine (content_for_the_module): tests
+that use them only read. A test that changes content uses `fresh_engine` and `fresh_corpus`,
+its own, in a module of tests that change content (a module's shared content is open while
+its tests run, so the two kinds never share a module).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,46 @@ import pytest
 from search.engines.database.engine import DatabaseEngine
 from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.engine import ElasticsearchEngine
-from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
+from tests.conftest import shared_content
+from tests.factories import indexed_together, make_barrier, make_case_study, make_pioneer, make_workaround
+
+
+def engine_for(url: str, prefix: str):
+    return ElasticsearchEngine(get_client(url), prefix) if url else DatabaseEngine()
 
 
 @pytest.fixture(params=["elasticsearch", "database"])
-def engine(request, settings, db):
+def fresh_engine(request, settings, db):
+    """The engine on this test's own indices (Elasticsearch) or tables (database)."""
     if request.param == "elasticsearch":
-        store = request.getfixturevalue("es_store")
-        return ElasticsearchEngine(get_client(settings.ELASTICSEARCH_URL), store.prefix)
-    settings.ELASTICSEARCH_URL = ""
-    return DatabaseEngine()
+        request.getfixturevalue("es_store")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+    return engine_for(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+
+
+@pytest.fixture
+def fresh_corpus(fresh_engine) -> Corpus:
+    return build_corpus()
+
+
+@pytest.fixture(scope="module", params=["elasticsearch", "database"])
+def engine_kind(request, django_db_setup, django_db_blocker):
+    """The module's corpus, published once into the engine of this kind."""
+    with shared_content(request, django_db_blocker, build_corpus) as shared:
+        yield shared
+
+
+@pytest.fixture
+def engine(engine_kind, settings, db):
+    """The portal and the engine on the module's shared corpus, for this test."""
+    engine_kind.use(settings)
+    return engine_for(engine_kind.url, engine_kind.prefix)
+
+
+@pytest.fixture
+def corpus(engine_kind, engine) -> Corpus:
+    return engine_kind.content
 
 
 @dataclass
@@ -30,8 +66,12 @@ class Corpus:
         return self.pages[key].pk
 
 
-@pytest.fixture
-def corpus(engine) -> Corpus:
+def build_corpus() -> Corpus:
+    with indexed_together():
+        return Corpus(_publish_corpus())
+
+
+def _publish_corpus() -> dict:
     leeds = make_pioneer("Leeds", region="north")
     greenwich = make_pioneer("Greenwich", region="london")
     kent = make_pioneer("Kent", region="south")
@@ -100,15 +140,13 @@ def corpus(engine) -> Corpus:
         category="workforce-and-skills",
         description="Vacancies stayed open for months because few people applied.",
     )
-    return Corpus(
-        {
-            "leeds_study": leeds_study,
-            "leeds_barrier": leeds_barrier,
-            "leeds_workaround": leeds_workaround,
-            "greenwich_study": greenwich_study,
-            "greenwich_barrier": greenwich_barrier,
-            "greenwich_workaround": greenwich_workaround,
-            "kent_study": kent_study,
-            "kent_barrier": kent_barrier,
-        }
-    )
+    return {
+        "leeds_study": leeds_study,
+        "leeds_barrier": leeds_barrier,
+        "leeds_workaround": leeds_workaround,
+        "greenwich_study": greenwich_study,
+        "greenwich_barrier": greenwich_barrier,
+        "greenwich_workaround": greenwich_workaround,
+        "kent_study": kent_study,
+        "kent_barrier": kent_barrier,
+    }

@@ -4,29 +4,31 @@ import pytest
 
 from search.request import SearchRequest
 from search.vocabulary import synonym_groups
-from tests.factories import make_case_study, make_pioneer
+from tests.factories import indexed_together, make_case_study, make_pioneer
 
+# Every test adds its own pages: each has its own indices (fresh_engine, conftest.py).
 pytestmark = pytest.mark.django_db
 
 
-def test_every_term_of_every_synonym_group_finds_pages_written_with_any_other(engine):
+def test_every_term_of_every_synonym_group_finds_pages_written_with_any_other(fresh_engine):
     SYNONYM_GROUPS = synonym_groups()  # noqa: N806 - the seeded table, read once
     assert len(SYNONYM_GROUPS) >= 15 and ["IG", "information governance"] in SYNONYM_GROUPS
-    pioneer = make_pioneer("Acronym pioneer")
     pages = {}
-    for number, group in enumerate(SYNONYM_GROUPS):
-        for term in {group[0], group[-1]}:
-            pages[term] = make_case_study(
-                pioneer,
-                f"Pioneer note {number} {len(pages)}",
-                summary=f"Partners worked on {term} together in the first year.",
-                narrative="Nothing else to report.",
-            )
+    with indexed_together():
+        pioneer = make_pioneer("Acronym pioneer")
+        for number, group in enumerate(SYNONYM_GROUPS):
+            for term in {group[0], group[-1]}:
+                pages[term] = make_case_study(
+                    pioneer,
+                    f"Pioneer note {number} {len(pages)}",
+                    summary=f"Partners worked on {term} together in the first year.",
+                    narrative="Nothing else to report.",
+                )
     missing = []
     for group in SYNONYM_GROUPS:
         expected = {pages[group[0]].pk, pages[group[-1]].pk}
         for term in group:
-            found = {hit.id for hit in engine.search(SearchRequest(q=term, page_size=100)).results}
+            found = {hit.id for hit in fresh_engine.search(SearchRequest(q=term, page_size=100)).results}
             if not expected <= found:
                 missing.append(
                     f"{term!r} missed {sorted(pages[t].title for t in pages if pages[t].pk in expected - found)}"
@@ -55,9 +57,9 @@ def test_every_term_of_every_synonym_group_finds_pages_written_with_any_other(en
         ("medical records", "patients could see their health records"),
     ],
 )
-def test_commissioners_shorthand_finds_what_authors_spelled_out(engine, typed, written):
+def test_commissioners_shorthand_finds_what_authors_spelled_out(fresh_engine, typed, written):
     pioneer = make_pioneer("Shorthand pioneer")
     wanted = make_case_study(pioneer, "Spelled out in full", summary=f"In the first year {written}.")
     make_case_study(pioneer, "Unrelated work", summary="A falls service for older people.")
-    found = [hit.id for hit in engine.search(SearchRequest(q=typed)).results]
+    found = [hit.id for hit in fresh_engine.search(SearchRequest(q=typed)).results]
     assert found == [wanted.pk]

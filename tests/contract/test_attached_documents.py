@@ -15,6 +15,19 @@ from search.snippets import DOCUMENT_HIGHLIGHT_LABEL
 from tests.factories import committed
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engine(fresh_engine):
+    """Every test here adds content: each has its own indices (conftest.py)."""
+    return fresh_engine
+
+
+@pytest.fixture
+def corpus(fresh_corpus):
+    return fresh_corpus
+
+
 Document = get_document_model()
 
 

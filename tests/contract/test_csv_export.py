@@ -10,7 +10,6 @@ import pytest
 
 from search.web import csv_export, views
 from search.web.csv_export import HEADER
-from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
@@ -67,19 +66,6 @@ def test_the_export_follows_the_words_and_filters(client, corpus, engine):
     rows = exported(client, {"q": "data sharing", "type": "workaround"})
     assert [row["Title"] for row in rows] == ["One data sharing agreement signed once"]
     assert exported(client, {"care_group": "frail-older-people", "type": "barrier"})[0]["Region"] in {"London", "South"}
-
-
-def test_cells_a_spreadsheet_would_run_are_defused(client, corpus, engine):
-    pioneer = corpus.pages["leeds_study"].get_parent().specific
-    make_case_study(
-        pioneer, "@SUM(A1:A9) costs", summary="=1+1 and -2", published=corpus.pages["leeds_study"].date_published
-    )
-
-    rows = {row["Title"]: row for row in exported(client, {"q": "costs"})}
-
-    row = rows["'@SUM(A1:A9) costs"]
-    assert row["Summary"] == "'=1+1 and -2"
-    assert row["Type"] == "Case study"
 
 
 def test_the_export_is_bounded_by_the_result_window(client, corpus, engine, monkeypatch):

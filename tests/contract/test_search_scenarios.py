@@ -205,28 +205,6 @@ def test_suggest_offers_titles_pioneers_and_themes(engine, corpus):
     assert engine.suggest("   ") == []
 
 
-def test_related_content_is_of_the_same_type_at_other_pioneers(engine, corpus):
-    from tests.factories import make_barrier
-
-    similar = make_barrier(
-        corpus.pages["kent_study"],
-        "Data sharing rules and faxes between partners",
-        category="information-governance",
-        description="Partners had their own rules about sharing data and still sent referrals by fax.",
-    )
-    make_barrier(
-        corpus.pages["leeds_study"],
-        "More sharing rules at Leeds",
-        category="information-governance",
-        description="Rules about sharing data and faxes again.",
-    )
-    related = engine.related(corpus.id("leeds_barrier"))
-    assert related[0].id == similar.pk
-    assert {hit.type for hit in related} == {"barrier"}
-    assert "leeds" not in {hit.pioneer["slug"] for hit in related}
-    assert engine.related(corpus.id("leeds_study") + 10_000) == []
-
-
 @pytest.mark.parametrize(
     "q",
     [

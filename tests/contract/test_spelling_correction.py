@@ -15,7 +15,7 @@ def answered(engine, q: str):
     return answer(SearchRequest(q=q), surface="api", record=False, engine=engine).response
 
 
-@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+@pytest.mark.parametrize("engine_kind", ["elasticsearch"], indirect=True)
 def test_a_typo_too_far_for_fuzzy_matching_answers_with_its_correction(engine, corpus):
     # Four letters allow one edit to fuzzy matching and two to the suggester, which offers a correction.
     plain = engine.search(SearchRequest(q="strf"))
@@ -34,7 +34,7 @@ def test_words_found_as_typed_are_not_marked_corrected(engine, corpus):
     assert response.total > 0 and response.corrected_from is None
 
 
-@pytest.mark.parametrize("engine", ["database"], indirect=True)
+@pytest.mark.parametrize("engine_kind", ["database"], indirect=True)
 def test_the_database_engine_says_when_it_answered_with_its_correction(engine, corpus):
     response = answered(engine, "recruitng")
     assert response.suggestion == "recruiting"
@@ -42,7 +42,7 @@ def test_the_database_engine_says_when_it_answered_with_its_correction(engine, c
     assert corpus.id("kent_barrier") in [hit.id for hit in response.results]
 
 
-@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+@pytest.mark.parametrize("engine_kind", ["elasticsearch"], indirect=True)
 def test_the_page_and_the_api_answer_a_corrected_search_alike(client, engine, corpus):
     body = client.get("/api/v1/search", {"q": "strf"}).json()
     assert body["total"] > 0 and body["corrected_from"] == "strf"

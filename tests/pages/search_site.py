@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
+from tests.factories import indexed_together, make_barrier, make_case_study, make_pioneer, make_workaround
 
 # Two pioneers' case studies as (pioneer, title, summary, narrative, themes, care group, published, tags).
 STUDIES = (
@@ -32,6 +32,12 @@ STUDIES = (
 
 
 def build_corpus() -> dict:
+    """The pages, indexed together when they are all published."""
+    with indexed_together():
+        return _publish()
+
+
+def _publish() -> dict:
     pages = {}
     for name, title, summary, narrative, themes, care_group, published, tags in STUDIES:
         pioneer = make_pioneer(name, region="north")

