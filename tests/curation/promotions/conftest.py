@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from curation.promotions.models import PromotedPage, Promotion
-from tests.contract.conftest import corpus, engine  # noqa: F401 - fixtures shared with the contract tests
+from tests.contract.conftest import (  # noqa: F401 - fixtures shared with the contract tests
+    corpus,
+    engine,
+    engine_kind,
+    fresh_corpus,
+    fresh_engine,
+)
 
 
 @pytest.fixture

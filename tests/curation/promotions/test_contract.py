@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from wagtail.models import PageViewRestriction
 
 from search.request import SearchRequest
 from search.web.answer import answer
-from tests.factories import committed, make_barrier, make_case_study
 
 pytestmark = pytest.mark.django_db
 
@@ -77,32 +75,3 @@ def test_ordinary_results_are_left_as_they_are(engine, corpus, promote):
     after = promoted(engine, "records")
     assert [hit.id for hit in after.results] == before
     assert corpus.id("leeds_study") in before, "a promoted page may also appear among the results"
-
-
-def test_hidden_pages_are_never_promoted(engine, corpus, promote):
-    study = corpus.pages["leeds_study"]
-    draft = make_case_study(study.get_parent().specific, "Draft plans for records", live=False)
-    withdrawn = make_barrier(study, "A withdrawn barrier about records")
-    restricted = make_barrier(study, "A restricted barrier about records")
-    under_withdrawn = make_case_study(corpus.pages["kent_study"].get_parent().specific, "Kent records pilot")
-    child = make_barrier(under_withdrawn, "Records below a withdrawn study")
-    with committed():
-        withdrawn.unpublish()
-        under_withdrawn.unpublish()
-    # Restricted without running the index update: the index still holds it, the visibility check alone must refuse.
-    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="s3cret")
-    promote(["records"], draft, withdrawn, restricted, child, corpus.pages["kent_barrier"])
-
-    assert [item.hit.id for item in promoted(engine, "records").promoted] == [corpus.id("kent_barrier")]
-
-
-def test_a_page_the_index_does_not_hold_yet_is_left_out(engine, corpus, promote):
-    from search.models import SearchEntry
-
-    kent = corpus.pages["kent_study"]
-    promote(["records"], kent, corpus.pages["greenwich_study"])
-    SearchEntry.objects.filter(pk=kent.pk).delete()
-    if engine.name == "elasticsearch":
-        engine.client.delete(index=engine.content_alias, id=str(kent.pk), refresh=True)
-
-    assert [item.hit.id for item in promoted(engine, "records").promoted] == [corpus.id("greenwich_study")]
