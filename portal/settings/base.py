@@ -164,6 +164,11 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "pioneer").strip() o
 ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "3"))
 ELASTICSEARCH_BULK_TIMEOUT = float(os.environ.get("ELASTICSEARCH_BULK_TIMEOUT", "60"))  # rebuilds and repairs
+# Each index's primary shards and replica copies (replicas need that many more nodes: 1 on a
+# three-node cluster survives losing a node). `search_index ensure` applies a new replica count to the
+# live indices; a new shard count takes a rebuild.
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 # After a rebuild swaps the aliases, the old index is kept this long so searches already running finish.
 SEARCH_REBUILD_RETIRE_SECONDS = float(os.environ.get("SEARCH_REBUILD_RETIRE_SECONDS", ELASTICSEARCH_SEARCH_TIMEOUT + 1))
 SEARCH_TABLE_CACHE_SECONDS = float(os.environ.get("SEARCH_TABLE_CACHE_SECONDS", "30"))  # search/table_cache.py

@@ -1,8 +1,13 @@
-"""The Elasticsearch connection: one client per URL and purpose, short timeouts, no retries.
+"""The Elasticsearch connection: one client per URL and purpose, short timeouts, no retries of a timeout.
 
 Searches must fail fast when the cluster is away so the database engine can
 answer instead; index writes fail fast too and are retried from the queue
 (search.indexing.queue); only rebuilds and repairs, run by an operator, wait longer.
+
+ELASTICSEARCH_URL may name several nodes of one cluster, separated by commas:
+a request that cannot connect to one node is sent to the next (each node once),
+so losing a node loses no search. A node that accepts but does not answer in
+time is not retried: that would multiply the wait a reader sees.
 """
 
 from __future__ import annotations
@@ -15,9 +20,15 @@ from elasticsearch import Elasticsearch
 PURPOSES = ("search", "write", "bulk")
 
 
+def node_urls(url: str) -> list[str]:
+    """The nodes ELASTICSEARCH_URL names: one URL, or several separated by commas."""
+    return [node.strip() for node in url.split(",") if node.strip()]
+
+
 @lru_cache(maxsize=12)
 def client_for(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    nodes = node_urls(url)
+    return Elasticsearch(nodes, request_timeout=timeout, max_retries=len(nodes) - 1, retry_on_timeout=False)
 
 
 def timeout_for(purpose: str) -> float:

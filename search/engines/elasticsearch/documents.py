@@ -35,6 +35,17 @@ sortable = normalizer("sortable", filter=["lowercase"])
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": MAX_RESULT_WINDOW}
 
 
+def index_settings() -> dict:
+    """The settings a new index gets: shard and replica counts from the portal's settings."""
+    from django.conf import settings
+
+    return {
+        **INDEX_SETTINGS,
+        "number_of_shards": settings.ELASTICSEARCH_SHARDS,
+        "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+    }
+
+
 def facet_keyword(**kwargs) -> Keyword:
     """A facet's field: its global ordinals are built at refresh, not by the first search after it."""
     return Keyword(eager_global_ordinals=True, **kwargs)

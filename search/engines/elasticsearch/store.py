@@ -22,7 +22,7 @@ from elasticsearch.dsl import Index
 from elasticsearch.helpers import parallel_bulk, scan, streaming_bulk
 
 from search.engines.base import fingerprint
-from search.engines.elasticsearch.documents import INDEX_SETTINGS, ContentDocument, SuggestionDocument
+from search.engines.elasticsearch.documents import ContentDocument, SuggestionDocument, index_settings
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class IndexStore:
     def _index_definition(self, kind: str, name: str, **settings: Any) -> Index:
         index = Index(name)
         document_class = DOCUMENT_CLASSES[kind]
-        index.settings(**INDEX_SETTINGS, **settings)
+        index.settings(**{**index_settings(), **settings})
         index.document(document_class)
         return index
 
@@ -89,6 +89,22 @@ class IndexStore:
         name = f"{self.alias(kind)}-{stamp}"
         self._index_definition(kind, name, **settings).create(using=self.client)
         return name
+
+    def replica_changes(self) -> dict[str, tuple[int, int]]:
+        """Live indices whose replica count is not the configured one: {index: (now, configured)}."""
+        wanted = index_settings()["number_of_replicas"]
+        live = [name for kind in DOCUMENT_CLASSES if (name := self.live_index(kind))]
+        found = self.client.indices.get_settings(index=live, name="index.number_of_replicas") if live else {}
+        now = {name: int(body["settings"]["index"]["number_of_replicas"]) for name, body in found.items()}
+        return {name: (count, wanted) for name, count in now.items() if count != wanted}
+
+    def apply_replicas(self) -> dict[str, tuple[int, int]]:
+        """Give the live indices the configured replica count (a dynamic setting: no rebuild); returns the changes."""
+        changes = self.replica_changes()
+        if changes:
+            wanted = index_settings()["number_of_replicas"]
+            self.client.indices.put_settings(index=list(changes), settings={"index": {"number_of_replicas": wanted}})
+        return changes
 
     def exists(self) -> bool:
         return all(self.live_index(kind) for kind in DOCUMENT_CLASSES)

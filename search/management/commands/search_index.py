@@ -126,6 +126,8 @@ class Command(BaseCommand):
             )
             return
         if store.exists():
+            for name, (now, wanted) in store.apply_replicas().items():
+                self.stdout.write(f"{name}: replicas {now} -> {wanted} (ELASTICSEARCH_REPLICAS).")
             self.stdout.write(f"Elasticsearch index {store.alias('content')} is ready.")
             index_queue.apply_due()
             return
