@@ -6,12 +6,13 @@ PORT ?= 8000
 ES_PORT ?= 9200
 export ES_PORT
 
-.PHONY: run test test-fast es es-stop bench lint format migrate demo clean help setup venv node-modules
+.PHONY: run test test-cluster test-fast es es-stop bench lint format migrate demo clean help setup venv node-modules
 
 help:
 	@echo "make run       set up and serve the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test      set up, start a test Elasticsearch if needed, run every test"
 	@echo "make test-fast the tests that need no Elasticsearch or browser"
+	@echo "make test-cluster  kill one node of a three-node Elasticsearch cluster under load (not in make test)"
 	@echo "make es        start a local Elasticsearch on 127.0.0.1:$(ES_PORT); make es-stop stops it"
 	@echo "make bench     benchmarks at BENCH_SIZE items (default 100000) into bench/results.json; see BENCHMARKS.md"
 	@echo "make lint      ruff and shellcheck"
@@ -44,6 +45,10 @@ run: migrate
 
 test: setup
 	scripts/run-tests.sh
+
+# Three Elasticsearch nodes on loopback (scripts/es-node.sh cluster-start), one killed under load; a few minutes.
+test-cluster: setup
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m cluster tests/cluster -s
 
 test-fast: setup
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "not elasticsearch and not browser" -q

@@ -9,6 +9,7 @@
 # and the hunspell en_GB dictionary. See docs/operations.md.
 #
 # Usage: scripts/es-node.sh start|stop|restart|status|url|fetch|logs|help
+#        scripts/es-node.sh cluster-start|cluster-stop   (a three-node cluster)
 #
 # Layout (BASE is <repo>/.es unless said otherwise below):
 #   <repo>/.es/dist/elasticsearch-V.zip   downloaded zip (always in the repo)
@@ -35,6 +36,11 @@
 #   ES_STARTED_FILE  if set, `start` writes 1 there when it started a node and
 #                    0 when one was already running, so a caller (make test)
 #                    stops only what it started.
+#   ES_CLUSTER_PORTS the HTTP ports of every node of a multi-node loopback
+#                    cluster (default for cluster-start: "9260 9261 9262").
+#                    `start` with it set starts one member (ES_PORT) that
+#                    joins the others; cluster-start starts them all and waits
+#                    for the cluster to be green with every node.
 #
 # `start` prints progress on stderr, "started" or "already-running" on its own
 # stderr line, and the URL as the last line on stdout; exit 0 in both cases.
@@ -47,7 +53,9 @@ ES_TRANSPORT_PORT=${ES_TRANSPORT_PORT:-$((ES_PORT + 100))}
 ES_HEAP=${ES_HEAP:-512m}
 ES_START_TIMEOUT=${ES_START_TIMEOUT:-120}
 ES_USER=elasticsearch
+ES_CLUSTER_PORTS=${ES_CLUSTER_PORTS:-}
 CLUSTER_NAME=pioneer-exchange-dev
+if [[ -n $ES_CLUSTER_PORTS ]]; then CLUSTER_NAME=pioneer-exchange-cluster; fi
 FALLBACK_BASE=/var/tmp/pioneer-exchange-es
 URL="http://127.0.0.1:${ES_PORT}"
 
@@ -85,6 +93,7 @@ EOF
 }
 
 [[ $ES_PORT =~ ^[0-9]+$ && $ES_TRANSPORT_PORT =~ ^[0-9]+$ ]] || die "ES_PORT and ES_TRANSPORT_PORT must be numbers"
+[[ $ES_CLUSTER_PORTS =~ ^[0-9\ ]*$ ]] || die "ES_CLUSTER_PORTS must be HTTP port numbers separated by spaces"
 
 # ---------------------------------------------------------------- packages
 
@@ -280,6 +289,22 @@ ensure_hunspell() {
     hunspell_files || die "hunspell-en-gb installed but /usr/share/hunspell/en_GB.{aff,dic} not found (see dpkg -L hunspell-en-gb)"
 }
 
+# discovery_settings — single-node, or the members of a loopback cluster (ES_CLUSTER_PORTS): each
+# finds the others on their transport ports (HTTP port + 100), and the first election needs them named.
+discovery_settings() {
+    if [[ -z $ES_CLUSTER_PORTS ]]; then
+        echo "discovery.type: single-node"
+        return
+    fi
+    local port seeds="" names=""
+    for port in $ES_CLUSTER_PORTS; do
+        seeds+="${seeds:+, }\"127.0.0.1:$((port + 100))\""
+        names+="${names:+, }\"$CLUSTER_NAME-$port\""
+    done
+    echo "discovery.seed_hosts: [$seeds]"
+    echo "cluster.initial_master_nodes: [$names]"
+}
+
 # configure_node — (re)write the node's config dir on every start, so changes
 # to this script take effect; data and logs are kept.
 configure_node() {
@@ -307,7 +332,7 @@ network.host: 127.0.0.1
 http.port: $ES_PORT
 # Explicit so that two nodes (e.g. 9200 and 9201) never fight over 9300.
 transport.port: $ES_TRANSPORT_PORT
-discovery.type: single-node
+$(discovery_settings)
 path.data: '$NODE_DIR/data'
 path.logs: '$LOG_DIR'
 # A nearly full dev disk must not make indices read-only mid-test.
@@ -499,8 +524,38 @@ cmd_logs() {
     tail -n "${LINES_TO_SHOW:-60}" "$f"
 }
 
+# cluster-start — every member of ES_CLUSTER_PORTS started at once (a member waits for a quorum
+# before it answers), then wait until the cluster is green with every node.
+cmd_cluster_start() {
+    local port pid pids=() failed=0 count first ports=()
+    export ES_CLUSTER_PORTS=${ES_CLUSTER_PORTS:-9260 9261 9262}
+    read -r -a ports <<<"$ES_CLUSTER_PORTS"
+    count=${#ports[@]} first=${ports[0]}
+    say "es-node: starting a $count-node cluster on ports $ES_CLUSTER_PORTS"
+    for port in "${ports[@]}"; do
+        ES_PORT=$port ES_TRANSPORT_PORT=$((port + 100)) ES_STARTED_FILE="" "$0" start >/dev/null &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    [[ $failed -eq 0 ]] || die "a member of the cluster did not start (see the lines above)"
+    curl -fsS --max-time 130 "http://127.0.0.1:$first/_cluster/health?wait_for_nodes=$count&wait_for_status=green&timeout=120s" \
+        >/dev/null || die "the cluster did not reach $count nodes and green"
+    say "es-node: cluster of $count nodes is green"
+    for port in "${ports[@]}"; do printf 'http://127.0.0.1:%s\n' "$port"; done
+}
+
+cmd_cluster_stop() {
+    local port
+    export ES_CLUSTER_PORTS=${ES_CLUSTER_PORTS:-9260 9261 9262}
+    for port in $ES_CLUSTER_PORTS; do
+        ES_PORT=$port ES_TRANSPORT_PORT=$((port + 100)) "$0" stop || true
+    done
+}
+
 case ${1:-} in
     start) cmd_start ;;
+    cluster-start) cmd_cluster_start ;;
+    cluster-stop) cmd_cluster_stop ;;
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;

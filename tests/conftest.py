@@ -38,9 +38,9 @@ def es_url() -> str:
 
 
 @contextmanager
-def test_indices(url: str) -> Iterator[IndexStore]:
+def temporary_indices(url: str) -> Iterator[IndexStore]:
     """A fresh pair of test indices behind their aliases, with the taxonomy suggestions; deleted afterwards."""
-    store = IndexStore(get_client(url), f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}")
+    store = IndexStore(get_client(url, "bulk"), f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}")
     store.ensure()
     store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories, pioneers
     try:
@@ -57,7 +57,7 @@ def es_store(es_url, settings, db):
 
     Switches the portal to Elasticsearch for the test, with a unique prefix.
     """
-    with test_indices(es_url) as store:
+    with temporary_indices(es_url) as store:
         settings.ELASTICSEARCH_URL = es_url
         settings.SEARCH_INDEX_PREFIX = store.prefix
         yield store
@@ -83,7 +83,7 @@ def content_for_the_module(django_db_blocker, es_url: str | None) -> Iterator[In
         clear_all()
         if es_url:
             with (
-                test_indices(es_url) as store,
+                temporary_indices(es_url) as store,
                 override_settings(ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=store.prefix),
             ):
                 yield store
