@@ -16,6 +16,10 @@ STORAGES = {
 ELASTICSEARCH_URL = ""
 TEST_ELASTICSEARCH_URL = os.environ.get("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = "test_pioneer"
+# A busy CI machine must not turn a slow answer into a fallback or a queued write: the tests of
+# outages and frozen clusters set the production-like short timeouts themselves.
+ELASTICSEARCH_SEARCH_TIMEOUT = 15
+ELASTICSEARCH_WRITE_TIMEOUT = 15
 # Index changes apply at once after each commit; retries are driven by the tests, not by timers.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SEARCH_RETRY_IN_PROCESS = False
