@@ -10,7 +10,7 @@ from casestudies.choosers import GuardedBrowseView, GuardedChosenMultipleView
 from casestudies.sitemaps import BarrierCategorySitemap, PublicPageSitemap, ThemeSitemap
 from curation.guides.sitemaps import GuideSitemap
 
-from . import views
+from . import health, views
 
 SITEMAPS = {
     "pages": PublicPageSitemap,
@@ -30,6 +30,7 @@ urlpatterns = guarded_choosers + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility/", views.InfoPageView.as_view(template_name="info/accessibility.html"), name="accessibility"),

@@ -338,7 +338,7 @@ class DatabaseEngine:
         """Matched, ranked, filtered and counted by SQLite; only the page's documents are read."""
         index = fts.snapshot()
         scores = fts.matched(query.fts) if query and query.terms else {}
-        candidates = list(scores) if query else index.all_ids()
+        candidates = index.known(scores) if query else index.all_ids()
         passed, counts = index.filter_and_count(candidates, request.filters)
         ids = index.ordered(passed, request.effective_sort(), scores)
         page = self.documents(ids[request.offset : request.offset + request.page_size])

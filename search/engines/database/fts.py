@@ -118,6 +118,12 @@ class Snapshot:
     def all_ids(self) -> list[int]:
         return list(self.positions["newest"])
 
+    def known(self, page_ids: Iterable[int]) -> list[int]:
+        """The pages this snapshot holds. A page written after it was read (a publish committing between the
+        snapshot and the match) is left out of this one search; the next search reads a new snapshot."""
+        positions = self.positions["newest"]
+        return [page_id for page_id in page_ids if page_id in positions]
+
     def ordered(self, page_ids: Iterable[int], sort: str, scores: dict[int, float]) -> list[int]:
         if sort == "relevance":
             newest = self.positions["newest"]

@@ -211,9 +211,22 @@ class IndexStore:
             self.client.indices.delete(index=old, ignore_unavailable=True)
 
     def abort_rebuild(self, new: dict[str, str]) -> None:
-        """Remove a rebuild's partial indices; the aliases still point at the old ones."""
-        if new:
+        """Remove a rebuild's partial indices; the aliases still point at the old ones.
+
+        Never raises: it runs while the rebuild's own error is on its way up, and
+        that error is the one to report. When the cluster is gone, the partial
+        indices stay until the next rebuild's swap removes every index but its own.
+        """
+        if not new:
+            return
+        try:
             self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
+        except Exception as error:
+            logger.error(
+                "Search index: could not remove the failed rebuild's partial indices %s (%s); "
+                "the next rebuild removes them.",
+                ", ".join(new.values()), error,
+            )  # fmt: skip
 
     # Inspection -------------------------------------------------------------
 
