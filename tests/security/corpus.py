@@ -3,14 +3,21 @@ hostile searches find something, count facets and page, without paying for it on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.test import override_settings
 
 from casestudies.site_structure import ensure_site_structure
+from search.engines.elasticsearch.client import get_client
+from search.engines.elasticsearch.store import IndexStore
+from search.indexing.documents import suggestion_entries
+from tests.conftest import TEST_PREFIX
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
 
 
@@ -26,6 +33,24 @@ def rolled_back(django_db_blocker) -> Iterator[None]:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()  # Wagtail caches site root paths; they were rolled back.
+
+
+@contextmanager
+def indexed_on_elasticsearch(
+    es_url: str, django_db_blocker, build: Callable[[], Any]
+) -> Iterator[tuple[IndexStore, Any]]:
+    """Fresh test indices and content built into them (and into the database engine's store), for a whole
+    module; the content is rolled back and the indices deleted afterwards."""
+    prefix = f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}"
+    store = IndexStore(get_client(es_url), prefix)
+    try:
+        with override_settings(ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=prefix), rolled_back(django_db_blocker):
+            store.ensure()
+            store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories
+            yield store, build()
+    finally:
+        assert store.prefix.startswith(TEST_PREFIX)  # never touch anything but test indices
+        store.drop_all()
 
 
 def build_small_site() -> dict:

@@ -9,25 +9,20 @@ fallback logged.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.test import override_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.query import ContentSearch, completion_search, hits_search, match_count_search
 from search.engines.elasticsearch.store import IndexStore
-from search.indexing.documents import suggestion_entries
 from search.request import MAX_FACET_VALUE_LENGTH, SearchRequest, clean_query_text
 from search.vocabulary import expand_query
 from search.web.openapi import search_parameters, suggest_parameters
-from tests.conftest import TEST_PREFIX
 
-from .corpus import build_small_site, rolled_back
+from .corpus import build_small_site, indexed_on_elasticsearch
 from .hostile_inputs import HOSTILE, HOSTILE_TEXT, LUCENE, json_answer, query_strings
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -57,16 +52,9 @@ def search_warnings() -> Iterator[list[logging.LogRecord]]:
 
 @pytest.fixture(scope="module")
 def es_module_store(es_url, django_db_setup, django_db_blocker) -> Iterator[IndexStore]:
-    """Test indices and a small site in them, built once for the module (both are removed afterwards)."""
-    prefix = f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}"
-    store = IndexStore(get_client(es_url), prefix)
-    with override_settings(ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=prefix), rolled_back(django_db_blocker):
-        store.ensure()
-        store.apply(suggestions=list(suggestion_entries()))
-        build_small_site()  # indexed into the store as it is published
+    """Test indices and a small site in them, built once for the module."""
+    with indexed_on_elasticsearch(es_url, django_db_blocker, build_small_site) as (store, _site):
         yield store
-    assert store.prefix.startswith(TEST_PREFIX)  # never touch anything but test indices
-    store.drop_all()
 
 
 @pytest.fixture
