@@ -44,7 +44,11 @@ def indexed_on_elasticsearch(
     prefix = f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}"
     store = IndexStore(get_client(es_url), prefix)
     try:
-        with override_settings(ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=prefix), rolled_back(django_db_blocker):
+        # Writes get time to land on a busy machine: a timed-out write would wait in the queue, unindexed.
+        indexing = override_settings(
+            ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=prefix, ELASTICSEARCH_WRITE_TIMEOUT=30
+        )
+        with indexing, rolled_back(django_db_blocker):
             store.ensure()
             store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories
             yield store, build()

@@ -59,8 +59,10 @@ def es_module_store(es_url, django_db_setup, django_db_blocker) -> Iterator[Inde
 
 @pytest.fixture
 def es_site(es_url, es_module_store, settings):
-    """The portal searching the module's test indices."""
+    """The portal searching the module's test indices, with time to answer on a busy machine: these tests
+    are about what the node accepts, and a timeout would send the search to the fallback engine."""
     settings.ELASTICSEARCH_URL = es_url
+    settings.ELASTICSEARCH_SEARCH_TIMEOUT = 30
     settings.SEARCH_INDEX_PREFIX = es_module_store.prefix
 
 

@@ -121,8 +121,10 @@ def corpus(es_url, django_db_setup, django_db_blocker) -> Iterator[Corpus]:
 
 @pytest.fixture(params=["database", "elasticsearch"])
 def engine(request, corpus, es_url, settings) -> str:
-    """The portal on one engine (the Elasticsearch one on the module's test indices)."""
+    """The portal on one engine (the Elasticsearch one on the module's test indices, with time to answer on
+    a busy machine, so no search falls back for slowness)."""
     settings.ELASTICSEARCH_URL = es_url if request.param == "elasticsearch" else ""
+    settings.ELASTICSEARCH_SEARCH_TIMEOUT = 30
     settings.SEARCH_INDEX_PREFIX = corpus.es_prefix
     cache.clear()
     return request.param
