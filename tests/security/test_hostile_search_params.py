@@ -42,7 +42,7 @@ SEARCH_PARAMETERS = search_parameters()
 # The feed and the export take the search but not its paging (search.web.views._export_request).
 FOLLOWED_PARAMETERS = [parameter for parameter in SEARCH_PARAMETERS if parameter["name"] not in {"page", "page_size"}]
 ATOM = "{http://www.w3.org/2005/Atom}"
-EXAMPLES = {"api": 450, "page": 150, "feed": 200, "csv": 200, "suggest": 250}
+EXAMPLES = {"api": 400, "page": 120, "feed": 200, "csv": 200, "suggest": 250}
 
 
 @pytest.fixture(scope="module", autouse=True)
