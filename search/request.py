@@ -15,6 +15,8 @@ MAX_RESULT_WINDOW = 10_000  # deepest result reachable; the Elasticsearch index'
 MAX_QUERY_LENGTH = 1_000  # longer queries are cut, not refused: only the start carries meaning
 MAX_QUERY_WORDS = 32  # keeps fuzzy expansion within the cluster's clause limit
 MAX_VALUES_PER_FACET = 50
+# Longer than any slug a facet value can be (Wagtail's page slugs); Elasticsearch refuses a term over 32 kB.
+MAX_FACET_VALUE_LENGTH = 255
 PARAMETERS = {"q", "sort", "page", "page_size", *FACETS_BY_NAME}
 
 
@@ -110,6 +112,9 @@ def parse_search_params(params, *, allowed_extra: frozenset[str] = frozenset()) 
                             facet.name, f"{part.strip()[:40]!r} is not a valid {facet.label.lower()}."
                         )
                     continue
+                if len(value) > MAX_FACET_VALUE_LENGTH:
+                    message = f"A {facet.label.lower()} is at most {MAX_FACET_VALUE_LENGTH} characters long."
+                    raise InvalidParameter(facet.name, message)
                 if value not in values:
                     values.append(value)
         if len(values) > MAX_VALUES_PER_FACET:

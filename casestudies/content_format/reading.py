@@ -50,17 +50,34 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
     return value
 
 
+MAX_DIGITS = 100  # far past any column; Python itself stops at 4,300 with advice meant for programmers
+
+
 def _refuse_constant(name: str):
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"a number with more than {MAX_DIGITS} digits")
+    return int(text)
+
+
 def parse(text: str) -> Any:
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_object)
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_whole_number,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_object,
+        )
     except json.JSONDecodeError as error:
         raise ContentError([f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"]) from None
     except ValueError as error:
         raise ContentError([f"not valid JSON: {error}"]) from None
+    except RecursionError:  # arrays or objects nested thousands deep: the format needs five levels
+        raise ContentError(["not valid JSON: nested too deeply"]) from None
 
 
 def read_path(path: str | Path) -> Any:

@@ -120,11 +120,16 @@ class Key:
         raise NotImplementedError
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's \u escapes can name half a pair; no database stores one
+
+
 def _check_string(value: Any, expected: str = "text") -> str:
     if not isinstance(value, str):
         raise Invalid(f"expected {expected}, got {_type_name(value)}")
     if "\x00" in value:
         raise Invalid("contains a NUL character, which the database cannot store")
+    if _LONE_SURROGATE.search(value):
+        raise Invalid("contains a lone surrogate (half of a UTF-16 pair), which is not text")
     return value
 
 

@@ -18,6 +18,7 @@ from curation.analytics.forms import PeriodForm
 from curation.analytics.recording import record_click
 from search.indexing.documents import INDEXED_MODELS
 from search.request import MAX_RESULT_WINDOW, InvalidParameter, positive_int
+from search.web.csv_export import csv_safe
 
 CLICK_PARAMETERS = {"s", "to", "rank", "promoted"}
 MAX_PROMOTED_RANK = 100
@@ -118,9 +119,3 @@ def _export(tables: dict, name: str, period: report.Period) -> HttpResponse:
     for row in table.rows(period, report.EXPORT_ROWS):
         writer.writerow([csv_safe(value) for value in row])
     return response
-
-
-def csv_safe(value) -> str:
-    """Typed words become spreadsheet cells: never let one start a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

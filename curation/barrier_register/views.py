@@ -11,17 +11,16 @@ from collections import Counter
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from casestudies.choices import BarrierStatus
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage
+from curation.views import REPORTS_PERMISSION, CuratorsReportView
 from themes.models import BarrierCategory
 
-VIEW_PERMISSION = "curation.view_reports"
+VIEW_PERMISSION = REPORTS_PERMISSION
 
 
 class BarrierRegisterFilterSet(WagtailFilterSet):
@@ -50,7 +49,7 @@ class BarrierRegisterFilterSet(WagtailFilterSet):
         return queryset.filter(workaround_count=0) if value else queryset.filter(workaround_count__gt=0)
 
 
-class BarrierRegisterView(ReportView):
+class BarrierRegisterView(CuratorsReportView):
     page_title = "Barrier register"
     header_icon = "warning"
     index_url_name = "barrier_register"
@@ -78,11 +77,6 @@ class BarrierRegisterView(ReportView):
         "live": "Published",
         "permalink": "Address",
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return (

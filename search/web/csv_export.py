@@ -7,6 +7,7 @@ never holds more than one page; it stops at the engines' result window.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -30,12 +31,23 @@ HEADER = [
     "URL",
     "Summary",
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_SIGNS = frozenset("=+-@")
+CONTROL_STARTS = ("\t", "\r", "\n")
 
 
-def csv_safe(value: str) -> str:
-    """Stop spreadsheet programs from running text as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def csv_safe(value: object) -> str:
+    """A cell a spreadsheet program shows as text and never runs as a formula: the one rule for every CSV.
+
+    A cell is quoted with a leading apostrophe when it starts with a tab or a
+    line break, or when its first character after any white space is a sign
+    that starts a formula. That character is NFKC-normalised first, because
+    spreadsheet programs also take the full-width ＝ ＋ － ＠ (and ﹦) as = + - @.
+    """
+    text = "" if value is None else str(value)
+    significant = text.lstrip()[:1]
+    if text.startswith(CONTROL_STARTS) or unicodedata.normalize("NFKC", significant)[:1] in FORMULA_SIGNS:
+        return "'" + text
+    return text
 
 
 def row(hit: Hit, document: dict[str, Any], absolute_url) -> list[str]:
@@ -59,7 +71,7 @@ def row(hit: Hit, document: dict[str, Any], absolute_url) -> list[str]:
         absolute_url(hit.url),
         hit.summary,
     ]
-    return [csv_safe(cell or "") for cell in cells]
+    return [csv_safe(cell) for cell in cells]
 
 
 class _Line:

@@ -12,7 +12,14 @@ from typing import Any
 from django.http import JsonResponse
 
 from search.facets import CONTENT_TYPES, FACETS, Facet
-from search.request import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, SORTS
+from search.request import (
+    DEFAULT_PAGE_SIZE,
+    MAX_FACET_VALUE_LENGTH,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_VALUES_PER_FACET,
+    SORTS,
+)
 from search.web.api import SUGGEST_DEFAULT, SUGGEST_MAX
 from search.web.http import read_only
 
@@ -43,7 +50,7 @@ def _facet_value_schema(facet: Facet) -> dict[str, Any]:
         return {"type": "string", "enum": list(CONTENT_TYPES)}
     if facet.kind == "year":
         return {"type": "string", "pattern": ONE_YEAR}
-    return {"type": "string"}
+    return {"type": "string", "maxLength": MAX_FACET_VALUE_LENGTH}
 
 
 def _facet_parameter(facet: Facet) -> dict[str, Any]:

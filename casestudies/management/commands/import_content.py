@@ -32,7 +32,7 @@ class Command(BaseCommand):
             content = load(file)
         except ContentError as error:
             count = len(error.errors)
-            listing = "\n".join(f"  {message}" for message in error.errors)
+            listing = "\n".join(f"  {shown(message)}" for message in error.errors)
             raise CommandError(
                 f"{file}: {count} error{'s' if count != 1 else ''}, nothing was imported:\n{listing}"
             ) from None
@@ -61,6 +61,12 @@ class Command(BaseCommand):
 
     def _progress(self, total: int, quiet: bool):
         return _Progress(total, self.stderr, quiet)
+
+
+def shown(text: str) -> str:
+    """Text from the file as it may go to a terminal: control characters (an escape sequence in a key)
+    and lone surrogates (which no terminal encoding can write) shown as escapes."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
 def _stream(output):
