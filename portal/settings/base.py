@@ -31,6 +31,18 @@ def env_positive_int(name: str, default: int) -> int:
     return int(value)
 
 
+def env_whole_number(name: str, default: int) -> int:
+    """A count that may be 0 (which turns the thing it counts off)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} must be a whole number (0 or more), not {value[:40]!r}.")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -79,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.security.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -180,6 +193,42 @@ SEARCH_RETRY_IN_PROCESS = True
 
 # Search analytics (curation.analytics): `manage.py purge_search_log` removes what is older than this.
 SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
+
+# Security (portal/security/). How many reverse proxies stand in front of the portal, each appending to
+# X-Forwarded-For: 0 (the default) means none, and X-Forwarded-For and X-Forwarded-Proto are ignored.
+TRUSTED_PROXY_COUNT = env_whole_number("TRUSTED_PROXY_COUNT", 0)
+# Searches a minute per client address over the API, the search page, feeds and CSV exports (an export
+# counts as 10, portal/security/ratelimit.py); 0 turns the limit off.
+SEARCH_RATE_LIMIT = env_whole_number("SEARCH_RATE_LIMIT", 120)
+# The rate limit's counters: "local" keeps them in each process (one process: `make run`); "database"
+# shares them between every worker and container through a table (`manage.py createcachetable`).
+RATE_LIMIT_CACHES = {
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_rate_limit",
+        # A counter a minute per address. Each write counts the rows, and expired ones are only removed
+        # past MAX_ENTRIES: a small table keeps that cheap; past it, live counters may be culled (counted low).
+        "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
+    },
+}
+
+
+def rate_limit_cache(default: str) -> dict:
+    """The rate limit's cache, as SEARCH_RATE_LIMIT_CACHE names it (each settings module has its default)."""
+    name = os.environ.get("SEARCH_RATE_LIMIT_CACHE", "").strip() or default
+    if name not in RATE_LIMIT_CACHES:
+        from django.core.exceptions import ImproperlyConfigured
+
+        choices = ", ".join(RATE_LIMIT_CACHES)
+        raise ImproperlyConfigured(f"SEARCH_RATE_LIMIT_CACHE must be one of {choices}, not {name!r}.")
+    return RATE_LIMIT_CACHES[name]
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": rate_limit_cache("local"),
+}
 
 # Background tasks (index updates, Wagtail's own). "immediate" runs them in the web process right
 # after the change commits (make run); "database" queues them for `manage.py db_worker` (production).
