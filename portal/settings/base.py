@@ -82,8 +82,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestIdMiddleware",  # first: every later log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "portal.design_system.PortalWhiteNoiseMiddleware",  # WhiteNoise, plus the design system's /assets/
+    "portal.security.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -230,6 +232,45 @@ CACHES = {
     "ratelimit": rate_limit_cache("local"),
 }
 
+# Content-Security-Policy (portal/security/headers.py), declared here once. The public pages run only
+# our own scripts and stylesheets (no inline script, event attribute or style attribute in any template);
+# the NHS typeface comes from assets.nhs.uk. Nothing may frame them.
+CONTENT_SECURITY_POLICY_ENABLED = True
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'", "https://assets.nhs.uk"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin runs inline scripts and styles, shows uploads through blob: and data: URLs, frames its
+# own page previews (given this policy too: portal/security/headers.py) and asks releases.wagtail.org for
+# new versions.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:", "https://assets.nhs.uk"],
+    "connect-src": ["'self'", "https://releases.wagtail.org"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Sent by Django's SecurityMiddleware and XFrameOptionsMiddleware (these are its defaults, stated here).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view answers SAMEORIGIN for itself
+
 # Background tasks (index updates, Wagtail's own). "immediate" runs them in the web process right
 # after the change commits (make run); "database" queues them for `manage.py db_worker` (production).
 TASK_BACKENDS = {
@@ -243,11 +284,15 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Every line names the request it belongs to (portal/request_log.py); production writes JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "portal.request_log.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
