@@ -175,6 +175,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Public search (search/): unset ELASTICSEARCH_URL means the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "pioneer").strip() or "pioneer"
+# A cluster with security on: basic auth, unless ELASTICSEARCH_URL carries its own user and password.
+# The user defaults to `elastic` when only a password is given (search/engines/elasticsearch/client.py).
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "").strip()
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 # Separate, short timeouts: a frozen cluster must not hold up a reader or a publish for long.
 ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "3"))
