@@ -155,7 +155,7 @@ def run(args: list[str], container: dict[str, str]) -> subprocess.CompletedProce
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # pytest-django runs this module's database tests apart from the others: start once
 def started() -> dict[str, subprocess.CompletedProcess]:
     with ThreadPoolExecutor(max_workers=len(CASES)) as pool:
         futures = {name: pool.submit(run, *case) for name, case in CASES.items()}
