@@ -18,4 +18,5 @@ COPY --from=frontend /app/node_modules/nhsuk-frontend/package.json /app/node_mod
 RUN SECRET_KEY=build-only-not-secret-build-only-not-secret-build-only python manage.py collectstatic --noinput
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
+# Requests are logged by the portal itself (portal/request_log.py: JSON lines with request ids).
+CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30"]

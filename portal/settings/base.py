@@ -31,6 +31,18 @@ def env_positive_int(name: str, default: int) -> int:
     return int(value)
 
 
+def env_whole_number(name: str, default: int) -> int:
+    """A count that may be 0 (which turns the thing it counts off)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} must be a whole number (0 or more), not {value[:40]!r}.")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -70,8 +82,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestIdMiddleware",  # first: every later log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "portal.design_system.PortalWhiteNoiseMiddleware",  # WhiteNoise, plus the design system's /assets/
+    "portal.security.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.security.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -160,6 +175,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Public search (search/): unset ELASTICSEARCH_URL means the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "pioneer").strip() or "pioneer"
+# A cluster with security on: basic auth, unless ELASTICSEARCH_URL carries its own user and password.
+# The user defaults to `elastic` when only a password is given (search/engines/elasticsearch/client.py).
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "").strip()
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 # Separate, short timeouts: a frozen cluster must not hold up a reader or a publish for long.
 ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "3"))
@@ -181,6 +200,81 @@ SEARCH_RETRY_IN_PROCESS = True
 # Search analytics (curation.analytics): `manage.py purge_search_log` removes what is older than this.
 SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
 
+# Security (portal/security/). How many reverse proxies stand in front of the portal, each appending to
+# X-Forwarded-For: 0 (the default) means none, and X-Forwarded-For and X-Forwarded-Proto are ignored.
+TRUSTED_PROXY_COUNT = env_whole_number("TRUSTED_PROXY_COUNT", 0)
+# Searches a minute per client address over the API, the search page, feeds and CSV exports (an export
+# counts as 10, portal/security/ratelimit.py); 0 turns the limit off.
+SEARCH_RATE_LIMIT = env_whole_number("SEARCH_RATE_LIMIT", 120)
+# The rate limit's counters: "local" keeps them in each process (one process: `make run`); "database"
+# shares them between every worker and container through a table (`manage.py createcachetable`).
+RATE_LIMIT_CACHES = {
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_rate_limit",
+        # A counter a minute per address. Each write counts the rows, and expired ones are only removed
+        # past MAX_ENTRIES: a small table keeps that cheap; past it, live counters may be culled (counted low).
+        "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
+    },
+}
+
+
+def rate_limit_cache(default: str) -> dict:
+    """The rate limit's cache, as SEARCH_RATE_LIMIT_CACHE names it (each settings module has its default)."""
+    name = os.environ.get("SEARCH_RATE_LIMIT_CACHE", "").strip() or default
+    if name not in RATE_LIMIT_CACHES:
+        from django.core.exceptions import ImproperlyConfigured
+
+        choices = ", ".join(RATE_LIMIT_CACHES)
+        raise ImproperlyConfigured(f"SEARCH_RATE_LIMIT_CACHE must be one of {choices}, not {name!r}.")
+    return RATE_LIMIT_CACHES[name]
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": rate_limit_cache("local"),
+}
+
+# Content-Security-Policy (portal/security/headers.py), declared here once. The public pages run only
+# our own scripts and stylesheets (no inline script, event attribute or style attribute in any template);
+# the NHS typeface comes from assets.nhs.uk. Nothing may frame them.
+CONTENT_SECURITY_POLICY_ENABLED = True
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'", "https://assets.nhs.uk"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin runs inline scripts and styles, shows uploads through blob: and data: URLs, frames its
+# own page previews (given this policy too: portal/security/headers.py) and asks releases.wagtail.org for
+# new versions.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:", "https://assets.nhs.uk"],
+    "connect-src": ["'self'", "https://releases.wagtail.org"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Sent by Django's SecurityMiddleware and XFrameOptionsMiddleware (these are its defaults, stated here).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view answers SAMEORIGIN for itself
+
 # Background tasks (index updates, Wagtail's own). "immediate" runs them in the web process right
 # after the change commits (make run); "database" queues them for `manage.py db_worker` (production).
 TASK_BACKENDS = {
@@ -194,11 +288,15 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Every line names the request it belongs to (portal/request_log.py); production writes JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "portal.request_log.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},

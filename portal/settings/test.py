@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import RATE_LIMIT_CACHES
 
 SECRET_KEY = "test-only-key"  # noqa: S105 - tests only
 DEBUG = False
@@ -26,3 +27,12 @@ SEARCH_RETRY_IN_PROCESS = False
 SEARCH_REBUILD_RETIRE_SECONDS = 0  # no search of a test outlives its own rebuild
 # Serve static files straight from the finders, so pages' stylesheet links resolve without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Off unless a test turns them on (tests/security/): the suite makes hundreds of searches from one address,
+# and the browser tests inject axe-core as an inline script, which the Content-Security-Policy would refuse.
+SEARCH_RATE_LIMIT = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": RATE_LIMIT_CACHES["local"],
+}
+TRUSTED_PROXY_COUNT = 0
+CONTENT_SECURITY_POLICY_ENABLED = False

@@ -11,6 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -99,6 +100,7 @@ def api_page(request):
         "feed_url": "/search/feed/?" + query,
         "export_url": "/search/export.csv?" + query,
         "max_page_size": MAX_PAGE_SIZE,
+        "rate_limit": settings.SEARCH_RATE_LIMIT,
         "max_result_window": MAX_RESULT_WINDOW,
         "facet_count": EXAMPLE_FACET_VALUES,
     }

@@ -207,6 +207,12 @@ def component_schemas() -> dict[str, Any]:
                 "field": {"type": "string", "description": "The parameter at fault."},
             }
         ),
+        "TooManyRequests": _object(
+            {
+                "error": {"type": "string", "description": "What happened, in words to show people."},
+                "retry_after": {"type": "integer", "minimum": 1, "description": "Seconds to wait, as Retry-After."},
+            }
+        ),
     }
 
 
@@ -215,6 +221,16 @@ def _json(schema_name: str, description: str) -> dict[str, Any]:
 
 
 BAD_REQUEST = "A parameter is unknown or has a value that cannot be used."
+
+
+def _too_many_requests() -> dict[str, Any]:
+    """The answer past the rate limit (portal.security.ratelimit): per client address, per minute."""
+    return {
+        **_json("TooManyRequests", "Too many requests from this address in the last minute."),
+        "headers": {
+            "Retry-After": {"description": "Seconds until the next minute starts.", "schema": {"type": "integer"}}
+        },
+    }
 
 
 def openapi_document() -> dict[str, Any]:
@@ -238,6 +254,7 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": _json("SearchResponse", "One page of results, with facet counts."),
                         "400": _json("Error", BAD_REQUEST),
+                        "429": _too_many_requests(),
                     },
                 }
             },
@@ -250,6 +267,7 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": _json("SuggestResponse", "Suggestions, best first."),
                         "400": _json("Error", BAD_REQUEST),
+                        "429": _too_many_requests(),
                     },
                 }
             },

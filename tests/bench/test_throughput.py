@@ -45,11 +45,13 @@ def test_gunicorn_serves_the_database_and_indices_the_harness_loaded_with_debug_
     monkeypatch.setitem(database, "NAME", "/work/bench-x/bench.sqlite3")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////elsewhere.sqlite3")
     monkeypatch.setenv("DEBUG", "1")
+    monkeypatch.setenv("SEARCH_RATE_LIMIT", "120")
     env = server_environment()
     assert env["DATABASE_URL"] == "sqlite:////work/bench-x/bench.sqlite3"
     assert env["ELASTICSEARCH_URL"] == "http://127.0.0.1:9999"
     assert env["SEARCH_INDEX_PREFIX"] == "test_bench_abc"
     assert env["DEBUG"] == "0"
+    assert env["SEARCH_RATE_LIMIT"] == "0"  # every client is 127.0.0.1: with a limit the run would measure 429s
 
 
 def test_the_workers_default_to_two_a_core_plus_one(monkeypatch):

@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 ENV_NAMES = (
     "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "ELASTICSEARCH_URL", "SEARCH_INDEX_PREFIX",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "CSRF_TRUSTED_ORIGINS", "DJANGO_SETTINGS_MODULE",
+    "PORTAL_HTTPS", "TRUSTED_PROXY_COUNT", "SEARCH_RATE_LIMIT", "SEARCH_RATE_LIMIT_CACHE",
+    "ELASTICSEARCH_USERNAME", "ELASTICSEARCH_PASSWORD",
 )  # fmt: skip
 
 DUMP_SETTINGS = """
@@ -32,6 +34,9 @@ print(json.dumps({
     "session_cookie_secure": settings.SESSION_COOKIE_SECURE, "csrf_cookie_secure": settings.CSRF_COOKIE_SECURE,
     "ssl_redirect": settings.SECURE_SSL_REDIRECT, "hsts": settings.SECURE_HSTS_SECONDS,
     "elasticsearch_url": settings.ELASTICSEARCH_URL, "index_prefix": settings.SEARCH_INDEX_PREFIX,
+    "proxy_ssl_header": settings.SECURE_PROXY_SSL_HEADER, "csp": settings.CONTENT_SECURITY_POLICY_ENABLED,
+    "rate_limit": settings.SEARCH_RATE_LIMIT, "rate_limit_cache": settings.CACHES["ratelimit"]["BACKEND"],
+    "middleware": settings.MIDDLEWARE,
 }))
 """
 
@@ -131,6 +136,12 @@ def test_production_settings_are_secure_and_read_from_the_environment(slow):
     assert values["allowed_hosts"] == ["exchange.example.org", "www.exchange.example.org"]
     assert values["session_cookie_secure"] and values["csrf_cookie_secure"] and values["ssl_redirect"]
     assert values["hsts"] >= 31536000
+    # X-Forwarded-Proto is anyone's to send: believed only when TRUSTED_PROXY_COUNT says a proxy is in front.
+    assert values["proxy_ssl_header"] is None
+    assert values["csp"] is True and "portal.security.headers.ContentSecurityPolicyMiddleware" in values["middleware"]
+    assert values["rate_limit"] == 120 and "portal.security.ratelimit.RateLimitMiddleware" in values["middleware"]
+    assert values["rate_limit_cache"] == "django.core.cache.backends.db.DatabaseCache"  # shared by every worker
+    assert values["middleware"][0] == "portal.request_log.RequestIdMiddleware"
     # DATABASE_URL is honoured.
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["name"], values["host"], values["port"]) == ("exchange", "db.internal", 5433)

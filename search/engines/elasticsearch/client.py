@@ -8,16 +8,25 @@ ELASTICSEARCH_URL may name several nodes of one cluster, separated by commas:
 a request that cannot connect to one node is sent to the next (each node once),
 so losing a node loses no search. A node that accepts but does not answer in
 time is not retried: that would multiply the wait a reader sees.
+
+A cluster with security on (as in the production compose) is reached with basic
+auth: the user and password written in the URL (`http://elastic:pw@host:9200`,
+percent-encoded; one user for the whole cluster) or, when the URL has none,
+ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD. Messages name the cluster by
+`display_url`, never with its password.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
 
 PURPOSES = ("search", "write", "bulk")
+DEFAULT_USERNAME = "elastic"  # the built-in superuser the official image sets ELASTIC_PASSWORD for
+Credentials = tuple[str, str]
 
 
 def node_urls(url: str) -> list[str]:
@@ -25,10 +34,39 @@ def node_urls(url: str) -> list[str]:
     return [node.strip() for node in url.split(",") if node.strip()]
 
 
+def split_credentials(node: str) -> tuple[str, Credentials | None]:
+    """A node's URL without its user and password, and those (decoded), if it has them."""
+    parts = urlsplit(node)
+    if parts.username is None:
+        return node, None
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=host)), (unquote(parts.username), unquote(parts.password or ""))
+
+
+def connection(url: str) -> tuple[str, Credentials | None]:
+    """The nodes to connect to (no credentials in them), and the basic-auth credentials: the URL's own,
+    else the settings', else none."""
+    split = [split_credentials(node) for node in node_urls(url)]
+    credentials = next((found for _, found in split if found), None)
+    if credentials is None:
+        password = getattr(settings, "ELASTICSEARCH_PASSWORD", "")
+        username = getattr(settings, "ELASTICSEARCH_USERNAME", "") or (DEFAULT_USERNAME if password else "")
+        credentials = (username, password) if username else None
+    return ",".join(node for node, _ in split), credentials
+
+
+def display_url(url: str | None = None) -> str:
+    """The cluster's address for people to read: no password."""
+    url = url if url is not None else settings.ELASTICSEARCH_URL
+    return ",".join(split_credentials(node)[0] for node in node_urls(url))
+
+
 @lru_cache(maxsize=12)
-def client_for(url: str, timeout: float) -> Elasticsearch:
+def client_for(url: str, timeout: float, basic_auth: Credentials | None = None) -> Elasticsearch:
     nodes = node_urls(url)
-    return Elasticsearch(nodes, request_timeout=timeout, max_retries=len(nodes) - 1, retry_on_timeout=False)
+    return Elasticsearch(
+        nodes, basic_auth=basic_auth, request_timeout=timeout, max_retries=len(nodes) - 1, retry_on_timeout=False
+    )
 
 
 def timeout_for(purpose: str) -> float:
@@ -42,4 +80,5 @@ def get_client(url: str | None = None, purpose: str = "search") -> Elasticsearch
     url = url if url is not None else settings.ELASTICSEARCH_URL
     if not url:
         return None
-    return client_for(url, timeout_for(purpose))
+    nodes, credentials = connection(url)
+    return client_for(nodes, timeout_for(purpose), credentials)

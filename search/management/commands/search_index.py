@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -12,6 +11,13 @@ from search.indexing import queue as index_queue
 from search.indexing.documents import indexable_pages
 from search.indexing.sync import get_store
 from search.models import IndexChange, SearchEntry
+
+
+def cluster_address() -> str:
+    """ELASTICSEARCH_URL without a password (imported here: only called when a cluster is configured)."""
+    from search.engines.elasticsearch.client import display_url
+
+    return display_url()
 
 
 class Command(BaseCommand):
@@ -44,7 +50,7 @@ class Command(BaseCommand):
     def _require_cluster(self, store: IndexStore | None) -> None:
         if store is not None and (error := self._reachable(store)):
             raise CommandError(
-                f"Elasticsearch at {settings.ELASTICSEARCH_URL} is not reachable ({error.__class__.__name__}). "
+                f"Elasticsearch at {cluster_address()} is not reachable ({error.__class__.__name__}). "
                 "Start it (make es) or unset ELASTICSEARCH_URL to work on the database index only."
             )
 
@@ -120,7 +126,7 @@ class Command(BaseCommand):
             index_queue.record_ensure()
             self.stderr.write(
                 self.style.WARNING(
-                    f"Elasticsearch at {settings.ELASTICSEARCH_URL} is not reachable ({error.__class__.__name__}): "
+                    f"Elasticsearch at {cluster_address()} is not reachable ({error.__class__.__name__}): "
                     "searching with the database engine; the index will be built when the cluster answers."
                 )
             )
