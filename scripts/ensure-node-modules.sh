@@ -5,12 +5,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# npm ci records what it installed in node_modules/.package-lock.json: a lock
-# file newer than that record means node_modules is out of date.
+# npm ci records what it installed in node_modules/.package-lock.json: when its
+# packages and versions are the lock file's, node_modules is up to date. (Compared
+# by content, not date: a fresh checkout's lock file is always newer.)
+installed_as_locked() {
+  python3 - <<'PY'
+import json, sys
+wanted = {path: entry.get("version") for path, entry in json.load(open("package-lock.json"))["packages"].items() if path}
+found = {path: entry.get("version") for path, entry in json.load(open("node_modules/.package-lock.json"))["packages"].items()}
+sys.exit(0 if wanted == found else 1)
+PY
+}
+
 if [ -f node_modules/.package-lock.json ] \
-  && [ ! package-lock.json -nt node_modules/.package-lock.json ] \
   && [ -f node_modules/nhsuk-frontend/package.json ] \
-  && [ -f node_modules/axe-core/axe.min.js ]; then
+  && [ -f node_modules/axe-core/axe.min.js ] \
+  && installed_as_locked; then
   exit 0
 fi
 
