@@ -36,5 +36,8 @@ echo "==> Chromium and axe-core for the browser tests"
 scripts/ensure-browser.sh
 
 echo "==> Running the tests"
-# The slowest tests are listed at the end: the suite must stay within 20 minutes.
-"$BIN/python" -m pytest --durations=25 "$@"
+# Two worker processes (TEST_WORKERS), each given whole modules (--dist loadscope: a module's shared
+# content is built once); much of a test's time is spent waiting on Elasticsearch, Chromium or a
+# subprocess, so two workers keep both cores busy. The slowest tests are listed at the end: the suite
+# must stay within 20 minutes.
+"$BIN/python" -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope --durations=25 "$@"

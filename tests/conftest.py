@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connections, transaction
 from django.test import override_settings
+from pytest_django.plugin import blocking_manager_key
 
 from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.store import IndexStore
@@ -152,3 +154,29 @@ def _fresh_search_cooldown():
     clear_all()  # each test's own taxonomy, synonyms and redirects, not a rolled-back test's
     yield
     PRIMARY_COOLDOWN.clear()
+
+
+def _is_transactional(item: pytest.Item | None) -> bool:
+    """Whether pytest-django runs the test in a database it flushes afterwards (as TransactionTestCase does)."""
+    if item is None:
+        return False
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(set(getattr(item, "fixturenames", ())) & {"transactional_db", "live_server"})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """After the flush that ends a transactional test, put back what the migrations seeded (taxonomies,
+    synonyms, the site), so the next test finds the database as every other test does. pytest-django runs
+    transactional tests last, but pytest-xdist hands each worker whole modules in any order."""
+    result = yield
+    if _is_transactional(item) and not _is_transactional(nextitem):
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+        cache.clear()
+    return result

@@ -33,7 +33,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
 
 from casestudies.models import Outcome
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround, pioneers_index
@@ -123,21 +122,6 @@ def axe_script() -> Path:
     if not AXE_SCRIPT.is_file():
         pytest.fail(f"axe-core is missing at {AXE_SCRIPT}. {SETUP_HINT}", pytrace=False)
     return AXE_SCRIPT
-
-
-@pytest.fixture(scope="package", autouse=True)
-def _leave_seeded_data(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """Leave the database as the migrations made it for whatever runs after these tests.
-
-    Each transactional test ends with a flush; tests elsewhere expect the seeded taxonomies.
-    """
-    yield
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-    cache.clear()
 
 
 @contextmanager
