@@ -51,7 +51,7 @@ test-cluster: setup
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m cluster tests/cluster -s
 
 test-fast: setup
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "not elasticsearch and not browser" -q
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest -m "not elasticsearch and not browser and not cluster and not postgresql_only" -q
 
 es:
 	@scripts/es-node.sh start

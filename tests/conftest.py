@@ -135,13 +135,51 @@ def database_engine(settings, db):
     return DatabaseEngine()
 
 
+# The PostgreSQL leg of `make test` (scripts/run-tests.sh, `-m postgresql`): what differs on PostgreSQL,
+# within its 4-minute budget. A module, or one test of it ("path::name"), and why.
+POSTGRESQL_LEG = {
+    "tests/postgresql/": "the leg's own checks: the vendor, migrations from empty, the queue's appliers in turn",
+    "tests/unit/test_db_engine.py": "the database engine's PostgreSQL path (SQLite answers from FTS5)",
+    "tests/contract/test_search_scenarios.py": "the search contract on that path",
+    "tests/contract/test_acronyms.py": "acronyms and phrases on that path: substring pre-filter, Python match",
+    "tests/contract/test_spelling_correction.py": "its typo vocabulary",
+    "tests/contract/test_related_content.py": "related content, ranked in Python there",
+    "tests/content/test_import.py": "import: bulk inserts and raw UPDATEs of the page tree",
+    "tests/content/test_export.py": "export, and export/import round trips byte for byte",
+    "tests/content/test_errors.py": "the lengths PostgreSQL enforces and SQLite does not; all or nothing",
+    "tests/content/test_demo_loader.py": "load_demo",
+    "tests/integration/test_index_queue.py": "the durable queue, and the database task backend production runs",
+    "tests/taxonomies/test_merging.py": "merges rewrite many rows and redirects in one transaction",
+    "tests/curation/test_moderation.py::test_a_curator_requests_changes_with_a_comment_and_the_author_resubmits": (
+        "Wagtail's workflow tables"
+    ),
+    "tests/curation/test_moderation.py::test_an_existing_case_study_is_refused_too_and_left_as_it_was": (
+        "a refusal leaves nothing half-written (a failed statement aborts a PostgreSQL transaction)"
+    ),
+    "tests/curation/test_moderation.py::test_the_report_lists_published_case_studies_past_their_review_date": (
+        "date arithmetic in SQL"
+    ),
+}
+
+
+def in_postgresql_leg(nodeid: str) -> bool:
+    path, _, name = nodeid.partition("::")
+    test = f"{path}::{name.split('[')[0]}"
+    return any(
+        chosen in (path, test) or (chosen.endswith("/") and path.startswith(chosen)) for chosen in POSTGRESQL_LEG
+    )
+
+
 def pytest_collection_modifyitems(items):
-    """Mark tests that use the real node, so `make test-fast` can leave them out."""
+    """Mark tests that use the real node, so `make test-fast` can leave them out; mark the PostgreSQL leg."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         params = getattr(getattr(item, "callspec", None), "params", {})
         if fixtures & {"es_url", "es_store"} or "elasticsearch" in params.values():
             item.add_marker(pytest.mark.elasticsearch)
+        # The leg runs the database engine's half of the two-engine tests: the other half reads Elasticsearch.
+        if in_postgresql_leg(item.nodeid) and "elasticsearch" not in params.values():
+            item.add_marker(pytest.mark.postgresql)
 
 
 @pytest.fixture(autouse=True)

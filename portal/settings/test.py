@@ -1,10 +1,13 @@
-"""Test runs: fast hashing, in-memory SQLite unless DATABASE_URL says otherwise."""
+"""Test runs: fast hashing, in-memory SQLite unless DATABASE_URL says otherwise (make test's PostgreSQL leg)."""
 
 import os
 
 from .base import *  # noqa: F403
 from .base import RATE_LIMIT_CACHES
 
+# A run's own test database on a shared server (scripts/run-tests.sh names one per run).
+if os.environ.get("TEST_DATABASE_NAME") and DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
 SECRET_KEY = "test-only-key"  # noqa: S105 - tests only
 DEBUG = False
 PORTAL_ENVIRONMENT = "test"
