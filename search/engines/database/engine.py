@@ -6,9 +6,10 @@ disjunctive facet counts, highlights, suggestions and related content.
 
 On SQLite with the full-text index (fts.py) the database matches and scores;
 elsewhere (PostgreSQL) SQL narrows the candidates with substring matches and
-scoring, faceting and sorting happen here in Python behind a crude suffix
-stemmer, which is fine for a few thousand entries. Highlights are marked here
-on both paths, on the page's documents only.
+scoring (with bm25.py's share, as FTS5 adds its own), faceting and sorting
+happen here in Python behind a crude suffix stemmer, which is fine for a few
+thousand entries. Highlights are marked here on both paths, on the page's
+documents only.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.html import escape
 
-from search.engines.database import fts
+from search.engines.database import bm25, fts
 from search.engines.database.fts import (  # one set of weights for both paths
     ALL_PARTS_BONUS,
+    BM25_SHARE,
     PHRASE_BONUS,
     SUMMARY_WEIGHT,
     TEXT_WEIGHT,
@@ -53,7 +55,7 @@ RELATED_WEIGHTS = {"theme": 3, "barrier_category": 3, "care_group": 1}
 
 Document = dict[str, Any]
 WORD = re.compile(r"\w+")
-_vocabulary_cache: dict[tuple[Any, ...], frozenset[str]] = {}
+_words_cache: dict[tuple[Any, ...], IndexWords] = {}
 
 
 def crude_stem(word: str) -> str:
@@ -106,20 +108,37 @@ def phrase_term(phrase: str) -> Term:
     return Term(re.compile(f"{start}{first_tail}{body}"), max([first, *(literal for literal, _ in rest)], key=len))
 
 
-def vocabulary() -> frozenset[str]:
-    """Every word in the index, rebuilt when an entry is added, changed or removed."""
+@dataclass(frozen=True)
+class IndexWords:
+    """Every word in the index (for typos), and how many entries of how many words (for BM25)."""
+
+    words: frozenset[str]
+    corpus: bm25.Corpus
+
+
+def index_words() -> IndexWords:
+    """Read again when an entry is added, changed or removed."""
     if fts.available():
         key: tuple[Any, ...] = ("fts", fts.index_version())  # one row read, not a scan of every entry
     else:
         state = SearchEntry.objects.aggregate(count=Count("pk"), latest=Max("indexed_at"))
         key = (state["count"], state["latest"])
-    if key not in _vocabulary_cache:
+    found = _words_cache.get(key)
+    if found is None:
         words: set[str] = set()
+        entries = length = 0
         for text in SearchEntry.objects.values_list("text", flat=True).iterator():
-            words.update(WORD.findall(text))
-        _vocabulary_cache.clear()
-        _vocabulary_cache[key] = frozenset(words)
-    return _vocabulary_cache[key]
+            found_words = WORD.findall(text)
+            words.update(found_words)
+            entries, length = entries + 1, length + len(found_words)
+        found = IndexWords(frozenset(words), bm25.Corpus(entries, length / entries if entries else 0.0))
+        _words_cache.clear()
+        _words_cache[key] = found
+    return found
+
+
+def vocabulary() -> frozenset[str]:
+    return index_words().words
 
 
 def correct_typo(word: str, known: frozenset[str]) -> str:
@@ -145,9 +164,12 @@ class TextQuery:
     def terms(self) -> list[Term]:
         return [term for part in self.parts for term in part]
 
-    def found(self, text: str) -> list[Term]:
-        """The terms present in a lower-case text, or none when too few parts are present."""
-        present = [term for term in self.terms if term.pattern.search(text)]
+    def present(self, text: str) -> list[Term]:
+        """The terms found in a lower-case text."""
+        return [term for term in self.terms if term.pattern.search(text)]
+
+    def enough(self, present: list[Term]) -> list[Term]:
+        """The terms present, or none when too few parts are present."""
         parts_present = sum(any(term in present for term in part) for part in self.parts)
         return present if parts_present >= self.required and present else []
 
@@ -201,6 +223,21 @@ def score(document: Document, found: list[Term], query: TextQuery) -> float:
     if len(query.parts) > 1 and all(any(term in found for term in part) for part in query.parts):
         total += ALL_PARTS_BONUS
     return total
+
+
+def add_bm25(
+    scores: dict[int, float],
+    documents: list[Document],
+    lengths: dict[int, int],
+    query: TextQuery,
+    holding: Counter[Term],
+) -> None:
+    """Add BM25's share to each score, as the SQLite path adds FTS5's bm25() (bm25.py): ties go to the closer match."""
+    corpus = index_words().corpus
+    phrases = [(term.pattern, bm25.idf(corpus, holding[term])) for term in query.terms]
+    for document in documents:
+        page_id = document["id"]
+        scores[page_id] += BM25_SHARE * bm25.score(bm25.columns(document), lengths[page_id], phrases, corpus)
 
 
 def facet_values(document: Document, facet: Facet) -> set[str]:
@@ -319,9 +356,13 @@ class DatabaseEngine:
         rows = candidates(query).values_list("text", "document")
         matched: list[Document] = []
         scores: dict[int, float] = {}
+        lengths: dict[int, int] = {}
+        holding: Counter[Term] = Counter()  # entries holding each term, filtered out or not: BM25's rarity
         counts: dict[str, Counter[str]] = {facet.name: Counter() for facet in FACETS}
         for text, document in rows.iterator():
-            found = query.found(text) if query else []
+            present = query.present(text) if query else []
+            holding.update(set(present))  # a term in two parts of the query counts once
+            found = query.enough(present) if query else []
             if query and not found:
                 continue
             values = {facet.name: facet_values(document, facet) for facet in FACETS}
@@ -330,6 +371,9 @@ class DatabaseEngine:
             if not failed:
                 matched.append(document)
                 scores[document["id"]] = score(document, found, query) if query else 0.0
+                lengths[document["id"]] = len(WORD.findall(text))
+        if query and matched:
+            add_bm25(scores, matched, lengths, query, holding)
         ranked = order(matched, request.effective_sort(), scores)
         page = ranked[request.offset : request.offset + request.page_size]
         return self._response(request, query, page, len(matched), counts, started)
