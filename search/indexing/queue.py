@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 KEEP_APPLIED = timedelta(days=1)  # long enough for any rebuild to replay what happened while it ran
+APPLIER_LOCK = 0x5049_4F4E  # PostgreSQL advisory lock key ("PION") that appliers take turns on
 
 
 # Recording ------------------------------------------------------------------
@@ -175,8 +176,11 @@ def writes_for_rows(rows: Iterable[IndexChange]) -> IndexWrites:
 def apply_due() -> QueueResult:
     """Apply every due change, batch by batch; stop at the first batch Elasticsearch cannot take."""
     result = QueueResult()
-    while rows := due_rows():
-        error = _apply(rows)
+    while True:
+        with _claimed_batch() as rows:
+            if not rows:
+                break
+            error = _apply(rows)
         if error:
             result.failed += len(rows)
             result.error = error
@@ -186,12 +190,39 @@ def apply_due() -> QueueResult:
     return result
 
 
+@contextmanager
+def _claimed_batch() -> Iterator[list[IndexChange]]:
+    """The next due rows, for this applier alone until it has written and marked them (PostgreSQL).
+
+    Applying reads the pages, then writes what it read. Two appliers at once
+    (task workers, web processes applying after their commits, `search_index
+    process`) could otherwise take the same rows, and the one that read a page
+    before its latest change could write last: the index would keep the older
+    page until a repair. On PostgreSQL appliers take turns on an advisory lock
+    held for the batch's transaction; the next one then reads only what is
+    still due. Publishing never waits for it (no row is locked). SQLite has
+    no such lock, and holding its one write lock across Elasticsearch writes
+    would stall every publish: there rows are read as before (`make run` is
+    one process; `search_index check` finds what a race there left behind).
+    """
+    if connection.vendor != "postgresql":
+        yield due_rows()
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [APPLIER_LOCK])
+        yield due_rows()
+
+
 def _apply(rows: list[IndexChange]) -> str:
     """Write the rows' changes; mark them applied, or due again later. Returns the error, if any."""
     ids = [row.pk for row in rows]
     try:
-        writes = writes_for_rows(rows)
-        write_database(writes)
+        # Inside a claim's transaction, a savepoint: a database error is undone alone, and the rows can
+        # still be marked for retry. What the database index took stays when Elasticsearch fails.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            writes = writes_for_rows(rows)
+            write_database(writes)
         _write_elasticsearch(writes)  # an ENSURE row needs no writes of its own: a missing index is rebuilt
     except Exception as error:
         attempts = max(row.attempts for row in rows) + 1
