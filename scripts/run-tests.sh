@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole suite: checks, unit tests, then integration tests on a real
 # Elasticsearch node, all on SQLite; then the PostgreSQL leg: the tests marked
-# `postgresql` (tests/conftest.py POSTGRESQL_LEG) again on a real PostgreSQL.
-# A node or cluster already running is used as it is; otherwise one is started
-# for the run and stopped afterwards. Arguments go to both pytest runs.
+# `postgresql` (tests/conftest.py POSTGRESQL_LEG) again on a real PostgreSQL
+# (scripts/run-postgresql-leg.sh). A node or cluster already running is used as
+# it is; otherwise one is started for the run and stopped afterwards. Arguments
+# go to both pytest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -22,19 +23,14 @@ echo "==> Checking code style and migrations"
 "$BIN/python" manage.py check
 
 started_file=$(mktemp)
-pg_started_file=$(mktemp)
-stop_services() {
+stop_node() {
   if [ "$(cat "$started_file" 2>/dev/null)" = "1" ]; then
     echo "==> Stopping the Elasticsearch node this run started"
     scripts/es-node.sh stop || true
   fi
-  if [ "$(cat "$pg_started_file" 2>/dev/null)" = "1" ]; then
-    echo "==> Stopping the PostgreSQL cluster this run started"
-    scripts/pg-cluster.sh stop --unless-busy || true
-  fi
-  rm -f "$started_file" "$pg_started_file"
+  rm -f "$started_file"
 }
-trap stop_services EXIT
+trap stop_node EXIT
 
 echo "==> Elasticsearch for the integration tests"
 ES_STARTED_FILE="$started_file" scripts/es-node.sh start
@@ -50,19 +46,8 @@ echo "==> Running the tests (SQLite)"
 sqlite_rc=0
 "$BIN/python" -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope --durations=25 "$@" || sqlite_rc=$?
 
-echo "==> PostgreSQL for the PostgreSQL leg"
-pg_url=$(PG_STARTED_FILE="$pg_started_file" scripts/pg-cluster.sh start | tail -n 1)
-
-echo "==> Running the PostgreSQL leg (-m postgresql; budget 4 minutes)"
-# EXPECT_DB_VENDOR: tests/postgresql/test_database.py fails if this leg ran on anything else. Each run
-# has its own test database, so two runs on one machine can share the cluster.
-leg_started=$SECONDS
 pg_rc=0
-DATABASE_URL="$pg_url" EXPECT_DB_VENDOR=postgresql TEST_DATABASE_NAME="test_pioneer_$$" \
-  "$BIN/python" -m pytest -m "postgresql and not browser" --durations=10 "$@" || pg_rc=$?
-echo "==> PostgreSQL leg: $((SECONDS - leg_started)) s"
-# Arguments that select no test of the leg (pytest's exit 5) are not a failure.
-if [ "$pg_rc" -eq 5 ] && [ $# -gt 0 ]; then pg_rc=0; fi
+scripts/run-postgresql-leg.sh "$@" || pg_rc=$?
 
 if [ "$sqlite_rc" -ne 0 ] || [ "$pg_rc" -ne 0 ]; then
   echo "==> Failed: SQLite run exit $sqlite_rc, PostgreSQL leg exit $pg_rc" >&2
