@@ -149,6 +149,7 @@ POSTGRESQL_LEG = {
     "tests/content/test_errors.py": "the lengths PostgreSQL enforces and SQLite does not; all or nothing",
     "tests/content/test_demo_loader.py": "load_demo",
     "tests/integration/test_index_queue.py": "the durable queue, and the database task backend production runs",
+    "tests/resilience/test_outage_under_load.py": "searches in threads on the PostgreSQL path while pages publish",
     "tests/taxonomies/test_merging.py": "merges rewrite many rows and redirects in one transaction",
     "tests/curation/test_moderation.py::test_a_curator_requests_changes_with_a_comment_and_the_author_resubmits": (
         "Wagtail's workflow tables"
