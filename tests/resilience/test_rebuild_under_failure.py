@@ -19,6 +19,8 @@ from search.engines.elasticsearch import store as store_module
 from search.engines.elasticsearch.store import IndexStore
 from tests.factories import make_case_study, make_pioneer
 
+from .conftest import writes_given_time
+
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 
@@ -32,11 +34,12 @@ def search_logs(caplog):
 
 
 @pytest.fixture
-def served(through_proxy, monkeypatch):
+def served(through_proxy, monkeypatch, settings):
     """Five published case studies in the live indices; rebuilds load them two to a bulk request."""
     monkeypatch.setattr(store_module, "REBUILD_CHUNK_SIZE", 2)
-    pioneer = make_pioneer("Rebuild Redcar")
-    studies = [make_case_study(pioneer, f"Falls clinic {n}", summary="Falls prevention at home.") for n in range(5)]
+    with writes_given_time(settings):
+        pioneer = make_pioneer("Rebuild Redcar")
+        studies = [make_case_study(pioneer, f"Falls clinic {n}", summary="Falls prevention at home.") for n in range(5)]
     store = through_proxy
     return {
         "store": store,

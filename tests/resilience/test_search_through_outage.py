@@ -8,6 +8,8 @@ import pytest
 
 from tests.factories import make_barrier, make_case_study, make_pioneer
 
+from .conftest import writes_given_time
+
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 NOTICE = "Search is running in a simpler mode just now"
@@ -15,14 +17,15 @@ SIMILAR = "Similar approaches at other pioneers"
 
 
 @pytest.fixture
-def content(through_proxy):
+def content(through_proxy, settings):
     words = "Community nurses monitor heart failure at home so people avoid a hospital admission."
     themes = ("rapid-community-response",)
-    wigan = make_pioneer("Outage Wigan")
-    bury = make_pioneer("Outage Bury")
-    study = make_case_study(wigan, "Virtual wards for heart failure", summary=words, themes=themes)
-    barrier = make_barrier(study, "Monitoring kit arrived late")
-    similar = make_case_study(bury, "Heart failure nurses at home", summary=words, themes=themes)
+    with writes_given_time(settings):
+        wigan = make_pioneer("Outage Wigan")
+        bury = make_pioneer("Outage Bury")
+        study = make_case_study(wigan, "Virtual wards for heart failure", summary=words, themes=themes)
+        barrier = make_barrier(study, "Monitoring kit arrived late")
+        similar = make_case_study(bury, "Heart failure nurses at home", summary=words, themes=themes)
     return {"study": study, "barrier": barrier, "similar": similar}
 
 
