@@ -45,8 +45,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         user = request.user
         logout(request)
         delete_member(user)
-        messages.success(request, "Your account and everything we kept about it have been deleted.")
-        return redirect("/")
+        return redirect("network_account_deleted")
     status = 400 if form.errors else 200
     return render(request, "network/delete_account.html", {"form": form}, status=status)
 
@@ -67,15 +66,14 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
         else:
             messages.error(request, "Choose your area first: reuse is recorded for an area.")
         return redirect("network_account")
+    # Success goes back to the page, whose panel shows the area's record as it now is. No flash message:
+    # public pages show none, so that nothing queued by the admin (a draft's title) ever appears on them.
     if request.POST.get("action") == "withdraw":
-        if withdraw_reuse(member.area, page):
-            messages.success(request, f"Withdrawn: {member.area.title} is no longer recorded as reusing this.")
+        withdraw_reuse(member.area, page)
         return redirect(back)
     form = ReuseForm(request.POST)
     if not form.is_valid():
         context = {"page": page, "form": form, "area": member.area}
         return render(request, "network/reuse_refused.html", context, status=400)
-    _record, created = record_reuse(member.area, page, request.user, form.cleaned_data["note"])
-    verb = "Recorded" if created else "Updated"
-    messages.success(request, f"{verb}: {member.area.title} reused this.")
+    record_reuse(member.area, page, request.user, form.cleaned_data["note"])
     return redirect(back)

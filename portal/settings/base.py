@@ -237,6 +237,8 @@ SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
 # Security (portal/security/). How many reverse proxies stand in front of the portal, each appending to
 # X-Forwarded-For: 0 (the default) means none, and X-Forwarded-For and X-Forwarded-Proto are ignored.
 TRUSTED_PROXY_COUNT = env_whole_number("TRUSTED_PROXY_COUNT", 0)
+# allauth's own rate limits (sign-up, sign-in, password reset) count per client address the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Searches a minute per client address over the API, the search page, feeds and CSV exports (an export
 # counts as 10, portal/security/ratelimit.py); 0 turns the limit off.
 SEARCH_RATE_LIMIT = env_whole_number("SEARCH_RATE_LIMIT", 120)

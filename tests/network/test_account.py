@@ -55,7 +55,8 @@ def test_deleting_the_account_deletes_its_records_and_the_pages_count_drops(memb
     assert unconfirmed.status_code == 400 and get_user_model().objects.filter(pk=norfolk_member.pk).exists()
 
     response = member_client.post("/account/delete/", {"confirm": "on"})
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/account/deleted/"
+    assert "Your account has been deleted" in member_client.get("/account/deleted/").content.decode()
     assert not get_user_model().objects.filter(pk=norfolk_member.pk).exists()
     assert not EmailAddress.objects.filter(email=norfolk_member.email).exists()
     assert not Membership.objects.filter(user_id=norfolk_member.pk).exists()

@@ -39,7 +39,7 @@ def test_record_update_and_withdraw(member_client, exchange, norfolk_member):
     assert record.recorded_by == norfolk_member
     html = member_client.get(page.url).content.decode()
     assert "Reused by 1 area</strong>" in html and ">West Norfolk</a>" in html
-    assert "Recorded: West Norfolk reused this." in html
+    assert "West Norfolk is recorded as reusing this." in html
 
     # Recording again updates the one record of the area.
     member_client.post(reuse_url(page), {"action": "record", "note": "Now in every practice."})
