@@ -53,8 +53,10 @@ def reuse_panel(context, page):
     from network.membership import standing_of
     from network.reuse import record_for, reusing_areas
 
+    if not page.pk:  # a preview of a page never saved: nothing to count or record against
+        return {"page": page}
     request = context.get("request")
-    areas = reusing_areas(page) if page.pk else []
+    areas = reusing_areas(page)
     member = standing_of(request.user) if request is not None else None
     record = record_for(member.area, page) if member and member.area else None
     return {

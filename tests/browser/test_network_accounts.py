@@ -29,11 +29,12 @@ def test_sign_up_and_sign_in_are_accessible_with_and_without_errors(blank_tab, a
     tab.get_by_label("Password (again)").fill("a-different-passphrase-42")
     tab.get_by_role("button", name="Create account").click()
     summary = tab.locator(".nhsuk-error-summary")
-    assert summary.is_visible() and "same password" in summary.inner_text()
+    summary.wait_for()  # the form posts and the answer loads: wait for it, not a fixed time
+    assert "same password" in summary.inner_text()
     assert_accessible(tab)  # the error summary, the error message and the field's error state
 
     tab.goto("/account/login/")
     assert_accessible(tab)
     tab.get_by_role("button", name="Sign in").click()
-    assert tab.locator(".nhsuk-error-summary").is_visible()
+    tab.locator(".nhsuk-error-summary").wait_for()
     assert_accessible(tab)

@@ -121,3 +121,18 @@ def test_the_form_needs_the_csrf_token(exchange, norfolk_member):
     token = client.cookies["csrftoken"].value
     response = client.post(reuse_url(exchange.workaround), {"action": "record", "csrfmiddlewaretoken": token})
     assert response.status_code == 302 and ReuseRecord.objects.count() == 1
+
+
+def test_a_preview_of_a_page_never_saved_shows_no_panel(rf, exchange, norfolk_member):
+    """Wagtail previews a new page before it has an id: the panel must not try to build its form's address."""
+    from django.template import Context, Template
+
+    from casestudies.models import WorkaroundPage
+
+    request = rf.get("/")
+    request.user = norfolk_member  # a member ready to record: the form would be shown
+    template = Template("{% load network_tags %}{% reuse_panel page %}")
+    saved = template.render(Context({"request": request, "page": exchange.workaround}))
+    assert 'id="reuse"' in saved and f'action="{reuse_url(exchange.workaround)}"' in saved
+    unsaved = template.render(Context({"request": request, "page": WorkaroundPage(title="New", description="x")}))
+    assert 'id="reuse"' not in unsaved
