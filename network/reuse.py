@@ -22,6 +22,11 @@ def reusable_page(page_id: int) -> Page | None:
     return page.specific if page else None
 
 
+def is_own_work(area: PioneerPage, page: Page) -> bool:
+    """Whether the page sits under the area's own page: an area does not "reuse" what it wrote itself."""
+    return page.path.startswith(area.path)
+
+
 @transaction.atomic
 def record_reuse(area: PioneerPage, page: Page, user, note: str) -> tuple[ReuseRecord, bool]:
     """One record per area and page: recording again updates the note (and who recorded it)."""

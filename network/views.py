@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import AreaForm, DeleteAccountForm, ReuseForm
 from .membership import Standing, delete_member, is_verified, set_area, standing_of
-from .reuse import record_reuse, reusable_page, withdraw_reuse
+from .reuse import is_own_work, record_reuse, reusable_page, withdraw_reuse
 
 
 def _posted(request: HttpRequest):
@@ -66,6 +66,8 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
         else:
             messages.error(request, "Choose your area first: reuse is recorded for an area.")
         return redirect("network_account")
+    if is_own_work(member.area, page):
+        return HttpResponseBadRequest(f"This is {member.area.title}'s own work: record reuse of other areas' work.")
     # Success goes back to the page, whose panel shows the area's record as it now is. No flash message:
     # public pages show none, so that nothing queued by the admin (a draft's title) ever appears on them.
     if request.POST.get("action") == "withdraw":

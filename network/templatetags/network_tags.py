@@ -51,7 +51,7 @@ def reuse_panel(context, page):
     """ "Reused by N areas" and, for a member whose area is set, the form to record or withdraw it."""
     from network.forms import ReuseForm
     from network.membership import standing_of
-    from network.reuse import record_for, reusing_areas
+    from network.reuse import is_own_work, record_for, reusing_areas
 
     if not page.pk:  # a preview of a page never saved: nothing to count or record against
         return {"page": page}
@@ -65,6 +65,7 @@ def reuse_panel(context, page):
         "areas": areas,
         "member": member,
         "record": record,
+        "own_work": bool(member and member.area and is_own_work(member.area, page)),
         "form": ReuseForm(initial={"note": record.note if record else ""}),
         "csrf_token": context.get("csrf_token"),
     }

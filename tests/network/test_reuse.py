@@ -136,3 +136,12 @@ def test_a_preview_of_a_page_never_saved_shows_no_panel(rf, exchange, norfolk_me
     assert 'id="reuse"' in saved and f'action="{reuse_url(exchange.workaround)}"' in saved
     unsaved = template.render(Context({"request": request, "page": WorkaroundPage(title="New", description="x")}))
     assert 'id="reuse"' not in unsaved
+
+
+def test_an_area_cannot_record_reusing_its_own_work(client, exchange):
+    author_area_member = make_member("lee@leeds.example.org", area=exchange.pioneer)
+    client.force_login(author_area_member)
+    html = client.get(exchange.workaround.url).content.decode()
+    assert "This is Network Leeds's own work" in html and f'action="{reuse_url(exchange.workaround)}"' not in html
+    assert client.post(reuse_url(exchange.workaround), {"action": "record"}).status_code == 400
+    assert not ReuseRecord.objects.exists()
