@@ -67,7 +67,8 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
             messages.error(request, "Choose your area first: reuse is recorded for an area.")
         return redirect("network_account")
     if is_own_work(member.area, page):
-        return HttpResponseBadRequest(f"This is {member.area.title}'s own work: record reuse of other areas' work.")
+        message = f"This is {member.area.title}'s own work: record reuse of other areas' work."
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")  # a title is not HTML
     # Success goes back to the page, whose panel shows the area's record as it now is. No flash message:
     # public pages show none, so that nothing queued by the admin (a draft's title) ever appears on them.
     if request.POST.get("action") == "withdraw":
