@@ -3,8 +3,10 @@
 Authors add, edit and submit for moderation under their own pioneer's page and
 nowhere else; they never publish. They upload documents into their pioneer's
 own collection and choose only from it. Curators publish anywhere under the home
-page, moderate, manage every document, and look after the vocabularies. Migration 0002 creates both
-roles; curation.signals keeps them in step as pioneers are added or renamed,
+page, moderate, manage every document, and look after the vocabularies. Network members
+(people from the areas, signed up through network/) get a group with no permission at all:
+they never reach the Wagtail admin unless a curator grants it. Migration 0002 creates the first
+two roles, 0005 the network members'; curation.signals keeps them in step as pioneers are added or renamed,
 and every `migrate` re-applies CURATOR_PERMISSIONS (sync_roles).
 """
 
@@ -20,6 +22,7 @@ from casestudies.models import HomePage, PioneerPage
 from .models import PioneerAuthors
 
 CURATORS = "Exchange curators"
+NETWORK_MEMBERS = "Network members"
 GROUP_NAME_LENGTH = 150  # auth.Group.name
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -139,6 +142,11 @@ def ensure_curators() -> Group:
         for codename in CURATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission(codename))
     return group
+
+
+def network_members_group() -> Group:
+    """The network members' group: no permissions of its own (a curator may add some by hand)."""
+    return Group.objects.get_or_create(name=NETWORK_MEMBERS)[0]
 
 
 def sync_roles() -> None:

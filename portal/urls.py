@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casestudies.choosers import GuardedBrowseView, GuardedChosenMultipleView
 from casestudies.sitemaps import BarrierCategorySitemap, PublicPageSitemap, ThemeSitemap
 from curation.guides.sitemaps import GuideSitemap
+from network.urls import account_urls, network_urls
 
 from . import health, views
 
@@ -37,6 +38,8 @@ urlpatterns = guarded_choosers + [
     path("contact/", views.InfoPageView.as_view(template_name="info/contact.html"), name="contact"),
     path("privacy/", views.InfoPageView.as_view(template_name="info/privacy.html"), name="privacy"),
     path("cookies/", views.InfoPageView.as_view(template_name="info/cookies.html"), name="cookies"),
+    path("account/", include(account_urls)),
+    path("network/", include(network_urls)),
     path("", include("casestudies.urls")),
     path("", include("curation.analytics.urls")),
     path("", include("search.web.urls")),

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "curation.barrier_register",
     "curation.analytics",
     "curation.promotions",
+    "network",
+    "allauth",
+    "allauth.account",
     "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "portal.security.ratelimit.RateLimitMiddleware",
 ]
 
@@ -137,6 +141,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Network members (network/): django-allauth signs them up and in by email address, verified by email
+# before the first sign-in; Wagtail's admin login keeps Django's own backend.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the link opens a page with a button: mail scanners follow links
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # filled in only by bots: they are told "sent", nothing is made
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pioneer Exchange: "
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "network_account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# Email (sign-up verification, password resets, moderation notices). Production sends through SMTP as
+# these say; `make run` prints to the console (dev.py); tests keep mail in memory (Django's test runner).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "Pioneer Exchange <no-reply@example.org>"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -203,6 +237,8 @@ SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
 # Security (portal/security/). How many reverse proxies stand in front of the portal, each appending to
 # X-Forwarded-For: 0 (the default) means none, and X-Forwarded-For and X-Forwarded-Proto are ignored.
 TRUSTED_PROXY_COUNT = env_whole_number("TRUSTED_PROXY_COUNT", 0)
+# allauth's own rate limits (sign-up, sign-in, password reset) count per client address the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Searches a minute per client address over the API, the search page, feeds and CSV exports (an export
 # counts as 10, portal/security/ratelimit.py); 0 turns the limit off.
 SEARCH_RATE_LIMIT = env_whole_number("SEARCH_RATE_LIMIT", 120)

@@ -39,3 +39,4 @@ CACHES = {
 }
 TRUSTED_PROXY_COUNT = 0
 CONTENT_SECURITY_POLICY_ENABLED = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -33,7 +33,17 @@ def navigation_links(path: str | None) -> list[Link]:
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def site_navigation(context):
     request = context.get("request")
-    return {"links": navigation_links(getattr(request, "path", None))}
+    path = getattr(request, "path", None)
+    links = navigation_links(path)
+    user = getattr(request, "user", None)
+    if user is not None:  # the 500 page has no request: no account link there
+        if user.is_authenticated:
+            title, url = "Your account", reverse("network_account")
+        else:
+            title, url = "Sign in", reverse("account_login")
+        in_section = bool(path and path.startswith("/account/"))
+        links.append(Link(title, url, "page" if path == url else "true" if in_section else ""))
+    return {"links": links}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

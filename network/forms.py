@@ -1,0 +1,48 @@
+"""The member's forms: their area, a reuse record, and deleting their account."""
+
+from __future__ import annotations
+
+from django import forms
+
+from casestudies.models import PioneerPage
+
+from .membership import area_groups
+from .models import NOTE_LENGTH
+
+
+class AreaForm(forms.Form):
+    area = forms.TypedChoiceField(
+        label="Your area",
+        help_text="The virtual-network area or pioneer you work for. Reuse you record is recorded for it.",
+        coerce=int,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        network, pioneers = area_groups()
+        self.fields["area"].choices = [
+            ("", "Choose your area"),
+            ("Virtual network areas", [(area.pk, area.title) for area in network]),
+            ("Pioneers", [(area.pk, area.title) for area in pioneers]),
+        ]
+        self.areas = {area.pk: area for area in (*network, *pioneers)}
+
+    def clean_area(self) -> PioneerPage:
+        return self.areas[self.cleaned_data["area"]]  # the choices allow only these
+
+
+class ReuseForm(forms.Form):
+    note = forms.CharField(
+        label="How did it go? (optional)",
+        help_text=f"Up to {NOTE_LENGTH:,} characters. Only the exchange team reads this; it is never shown publicly.",
+        required=False,
+        max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand my account, my area and the reuse I recorded will be deleted",
+        error_messages={"required": "Tick the box to confirm you want to delete your account"},
+    )

@@ -1,0 +1,42 @@
+"""What the network keeps: which area a member belongs to, and which areas reused which pages.
+
+Nothing here is shown publicly but area names and counts: a record's note and
+who made it stay with the exchange team (network.reuse).
+"""
+
+from django.conf import settings
+from django.db import models
+
+NOTE_LENGTH = 1000
+
+
+class Membership(models.Model):
+    """A member's area: one pioneer page (a virtual-network area or a pioneer), chosen on "Your account"."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_membership")
+    # An area page deleted leaves its members without an area: they are asked to choose again.
+    area = models.ForeignKey(
+        "casestudies.PioneerPage", on_delete=models.SET_NULL, null=True, blank=True, related_name="network_members"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Membership {self.pk}"
+
+
+class ReuseRecord(models.Model):
+    """An area's word that it adopted a workaround or case study: one per area and page."""
+
+    area = models.ForeignKey("casestudies.PioneerPage", on_delete=models.CASCADE, related_name="reuse_records_made")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="reuse_records")
+    # The member who recorded it last; deleting their account deletes what they recorded.
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reuse_records")
+    note = models.TextField(blank=True, max_length=NOTE_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["area", "page"], name="one_reuse_record_per_area_and_page")]
+
+    def __str__(self) -> str:
+        return f"Reuse record {self.pk}"

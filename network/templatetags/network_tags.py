@@ -1,0 +1,71 @@
+"""Form fields in the NHS design system's markup, and the "We reused this" panel on pages."""
+
+from __future__ import annotations
+
+from django import forms, template
+from django.conf import settings
+
+register = template.Library()
+
+_WIDGET_CLASSES = (
+    (forms.Textarea, "nhsuk-textarea"),
+    (forms.Select, "nhsuk-select"),
+    (forms.CheckboxInput, "nhsuk-checkboxes__input"),
+)
+
+
+@register.filter
+def is_honeypot(field) -> bool:
+    """The sign-up field only bots fill in: kept out of sight and out of the error summary."""
+    return field.name == getattr(settings, "ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD", None)
+
+
+@register.filter
+def is_checkbox(field) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.simple_tag
+def nhsuk_widget(field):
+    """The field's input with the design system's class, its hint and error named by aria-describedby."""
+    widget = field.field.widget
+    css = next((name for kind, name in _WIDGET_CLASSES if isinstance(widget, kind)), "nhsuk-input")
+    if field.errors:
+        css += {"nhsuk-textarea": " nhsuk-textarea--error", "nhsuk-select": " nhsuk-select--error"}.get(
+            css, "" if css.startswith("nhsuk-checkboxes") else " nhsuk-input--error"
+        )
+    described = [f"{field.auto_id}-hint"] if field.help_text else []
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = {"class": f"{widget.attrs.get('class', '')} {css}".strip()}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if is_honeypot(field):
+        attrs.update(tabindex="-1", autocomplete="off")
+    widget.attrs.pop("style", None)  # allauth hides its honeypot with a style attribute, which our CSP refuses
+    return field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("network/includes/reuse_panel.html", takes_context=True)
+def reuse_panel(context, page):
+    """ "Reused by N areas" and, for a member whose area is set, the form to record or withdraw it."""
+    from network.forms import ReuseForm
+    from network.membership import standing_of
+    from network.reuse import is_own_work, record_for, reusing_areas
+
+    if not page.pk:  # a preview of a page never saved: nothing to count or record against
+        return {"page": page}
+    request = context.get("request")
+    areas = reusing_areas(page)
+    member = standing_of(request.user) if request is not None else None
+    record = record_for(member.area, page) if member and member.area else None
+    return {
+        "request": request,
+        "page": page,
+        "areas": areas,
+        "member": member,
+        "record": record,
+        "own_work": bool(member and member.area and is_own_work(member.area, page)),
+        "form": ReuseForm(initial={"note": record.note if record else ""}),
+        "csrf_token": context.get("csrf_token"),
+    }

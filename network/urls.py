@@ -1,0 +1,19 @@
+"""/account/ (allauth's sign-up, sign-in, verification and password pages, and "Your account") and /network/."""
+
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import views
+
+account_urls = [
+    path("", views.account, name="network_account"),
+    path("delete/", views.delete_account, name="network_delete_account"),
+    path(
+        "deleted/", TemplateView.as_view(template_name="network/account_deleted.html"), name="network_account_deleted"
+    ),
+    path("", include("allauth.urls")),
+]
+
+network_urls = [
+    path("reuse/<int:page_id>/", views.reuse, name="network_reuse"),
+]

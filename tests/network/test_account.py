@@ -1,0 +1,65 @@
+""" "Your account": joining an area, and deleting the account with everything kept about it."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from network.models import Membership, ReuseRecord
+
+from .conftest import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_member_joins_an_area_from_the_choices_only(client, exchange):
+    member = make_member("alex@dorset.example.org")
+    client.force_login(member)
+    page = client.get("/account/").content.decode()
+    assert '<optgroup label="Virtual network areas">' in page and "Dorset</option>" in page
+    response = client.post("/account/", {"area": exchange.dorset.pk})
+    assert response.status_code == 302
+    assert Membership.objects.get(user=member).area == exchange.dorset
+    # A page that is not an area (a case study) is not a choice: 400, the membership unchanged.
+    refused = client.post("/account/", {"area": exchange.study.pk})
+    assert refused.status_code == 400 and 'class="nhsuk-error-summary"' in refused.content.decode()
+    assert client.post("/account/", {"area": "not a number"}).status_code == 400
+    assert Membership.objects.get(user=member).area == exchange.dorset
+
+
+def test_an_unverified_account_cannot_join_an_area(client, exchange):
+    member = make_member("unconfirmed@dorset.example.org", verified=False)
+    client.force_login(member)
+    assert "Confirm your email address" in client.get("/account/").content.decode()
+    client.post("/account/", {"area": exchange.dorset.pk})
+    assert not Membership.objects.filter(user=member).exists()
+
+
+def test_account_pages_need_a_sign_in(client, db):
+    for url in ("/account/", "/account/delete/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/account/login/"), url
+
+
+def test_deleting_the_account_deletes_its_records_and_the_pages_count_drops(member_client, exchange, norfolk_member):
+    member_client.post(f"/network/reuse/{exchange.workaround.pk}/", {"action": "record", "note": "Went well."})
+    other = make_member("kim@dorset.example.org", area=exchange.dorset)
+    dorset = Client()
+    dorset.force_login(other)
+    dorset.post(f"/network/reuse/{exchange.workaround.pk}/", {"action": "record"})
+    assert "Reused by 2 areas" in Client().get(exchange.workaround.url).content.decode()
+
+    unconfirmed = member_client.post("/account/delete/", {})
+    assert unconfirmed.status_code == 400 and get_user_model().objects.filter(pk=norfolk_member.pk).exists()
+
+    response = member_client.post("/account/delete/", {"confirm": "on"})
+    assert response.status_code == 302 and response["Location"] == "/account/deleted/"
+    assert "Your account has been deleted" in member_client.get("/account/deleted/").content.decode()
+    assert not get_user_model().objects.filter(pk=norfolk_member.pk).exists()
+    assert not EmailAddress.objects.filter(email=norfolk_member.email).exists()
+    assert not Membership.objects.filter(user_id=norfolk_member.pk).exists()
+    assert list(ReuseRecord.objects.values_list("area__title", flat=True)) == ["Dorset"]  # the other area's stays
+    assert "_auth_user_id" not in member_client.session
+    assert "Reused by 1 area</strong>" in Client().get(exchange.workaround.url).content.decode()
