@@ -7,7 +7,7 @@ from django import forms
 from casestudies.models import PioneerPage
 
 from .membership import area_groups
-from .models import NOTE_LENGTH
+from .models import NOTE_LENGTH, SavedSearch
 
 
 class AreaForm(forms.Form):
@@ -46,3 +46,21 @@ class DeleteAccountForm(forms.Form):
         label="I understand my account, my area and the reuse I recorded will be deleted",
         error_messages={"required": "Tick the box to confirm you want to delete your account"},
     )
+
+
+class SaveSearchForm(forms.Form):
+    """The "Save this search" form: the search's query string (checked by network.saved_searches), a name and
+    how often its digest comes."""
+
+    query = forms.CharField(required=False, max_length=4000, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label="Name this search",
+        help_text="Up to 100 characters; it is the subject of your digest emails.",
+        required=False,
+        max_length=100,
+    )
+    frequency = forms.ChoiceField(label="Email me new matches", choices=SavedSearch.FREQUENCIES)
+
+
+class FrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(label="How often", choices=SavedSearch.FREQUENCIES)

@@ -40,3 +40,29 @@ class ReuseRecord(models.Model):
 
     def __str__(self) -> str:
         return f"Reuse record {self.pk}"
+
+
+class SavedSearch(models.Model):
+    """A member's search (its query string as the search page has it) and how often its digest is sent."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    FREQUENCIES = [(DAILY, "Daily"), (WEEKLY, "Weekly")]
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    name = models.CharField(max_length=100)
+    # Normalised through search.request (network.saved_searches.normalised_query): no page, defaults left out.
+    query = models.CharField(max_length=4000, blank=True)
+    frequency = models.CharField(max_length=10, choices=FREQUENCIES, default=WEEKLY)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The end of the window the last digest covered; None until the first one (the window then starts at created_at).
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    # Random, and signed in the unsubscribe link (network.saved_searches.unsubscribe_token): a link for a deleted
+    # and re-made search, or a guessed id, unsubscribes nothing.
+    token = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Saved search {self.pk}"

@@ -16,4 +16,8 @@ account_urls = [
 
 network_urls = [
     path("reuse/<int:page_id>/", views.reuse, name="network_reuse"),
+    path("saved-searches/", views.save_search_view, name="network_save_search"),
+    path("saved-searches/<int:saved_id>/", views.saved_search_frequency, name="network_saved_search_frequency"),
+    path("saved-searches/<int:saved_id>/delete/", views.saved_search_delete, name="network_saved_search_delete"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="network_unsubscribe"),
 ]

@@ -1,4 +1,5 @@
-"""The member's pages: "Your account" (area, deletion) and the "We reused this" form's answer."""
+"""The member's pages: "Your account" (area, saved searches, deletion), the "We reused this" form's answer,
+saving a search, and the digests' unsubscribe link."""
 
 from __future__ import annotations
 
@@ -6,14 +7,17 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import AreaForm, DeleteAccountForm, ReuseForm
+from .forms import AreaForm, DeleteAccountForm, FrequencyForm, ReuseForm, SaveSearchForm
 from .membership import Standing, delete_member, is_verified, set_area, standing_of
+from .models import SavedSearch
 from .reuse import is_own_work, record_reuse, reusable_page, withdraw_reuse
+from .saved_searches import RefusedSearch, normalised_query, save_search, saved_search_for_token, search_request_of
 
 
 def _posted(request: HttpRequest):
@@ -34,7 +38,11 @@ def account(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"You are now a member for {form.cleaned_data['area'].title}.")
             return redirect("network_account")
     status = 400 if form.errors else 200
-    context = {"form": form, "member": member}
+    saved = [
+        (item, FrequencyForm(initial={"frequency": item.frequency}, prefix=f"s{item.pk}"))
+        for item in SavedSearch.objects.filter(member=request.user)
+    ]
+    context = {"form": form, "member": member, "saved_searches": saved}
     return render(request, "network/account.html", context, status=status)
 
 
@@ -80,3 +88,84 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
         return render(request, "network/reuse_refused.html", context, status=400)
     record_reuse(member.area, page, request.user, form.cleaned_data["note"])
     return redirect(back)
+
+
+def _search_path(query: str) -> str:
+    """Where "back to the search" goes: the search as posted when it is valid, else a new search."""
+    try:
+        normalised = normalised_query(query)
+    except RefusedSearch:
+        return "/search/"
+    return f"/search/?{normalised}" if normalised else "/search/"
+
+
+def _refused(request: HttpRequest, problems: list[str], query: str) -> HttpResponse:
+    context = {"problems": problems, "back": _search_path(query)}
+    return render(request, "network/saved_search_refused.html", context, status=400)
+
+
+@require_POST
+def save_search_view(request: HttpRequest) -> HttpResponse:
+    """Save the search page's search for a verified member; anyone else is sent to sign in or confirm."""
+    query = request.POST.get("query", "")
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': _search_path(query)})}")
+    if not is_verified(request.user):
+        messages.error(request, "Confirm your email address before you save searches.")
+        return redirect("network_account")
+    form = SaveSearchForm(request.POST)
+    if not form.is_valid():
+        problems = [f"{form.fields[name].label}: {errors[0]}" for name, errors in form.errors.items()]
+        return _refused(request, problems, query)
+    try:
+        normalised = normalised_query(form.cleaned_data["query"])
+        name = form.cleaned_data["name"].strip() or _default_name(normalised)
+        saved = save_search(request.user, normalised, name, form.cleaned_data["frequency"])
+    except RefusedSearch as refusal:
+        return _refused(request, [str(refusal)], query)
+    messages.success(
+        request, f"Saved “{saved.name}”: you will get a {saved.frequency} email when there is something new."
+    )
+    return redirect(f"{reverse('network_account')}#saved-searches")
+
+
+def _default_name(query: str) -> str:
+    words = search_request_of(query).q
+    return (words or "All new learning")[:100]
+
+
+@login_required
+@require_POST
+def saved_search_frequency(request: HttpRequest, saved_id: int) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch, pk=saved_id, member=request.user)  # another member's: 404
+    form = FrequencyForm(request.POST, prefix=f"s{saved.pk}")
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose daily or weekly.", content_type="text/plain; charset=utf-8")
+    saved.frequency = form.cleaned_data["frequency"]
+    saved.save(update_fields=["frequency"])
+    messages.success(request, f"“{saved.name}” now comes {saved.frequency}.")
+    return redirect(f"{reverse('network_account')}#saved-searches")
+
+
+@login_required
+@require_POST
+def saved_search_delete(request: HttpRequest, saved_id: int) -> HttpResponse:
+    saved = get_object_or_404(SavedSearch, pk=saved_id, member=request.user)
+    saved.delete()
+    messages.success(request, f"Deleted “{saved.name}”: no more digests for it.")
+    return redirect(f"{reverse('network_account')}#saved-searches")
+
+
+# The signed token is the authority here, not a session: RFC 8058's one-click POST comes from the mail
+# provider without a CSRF token, and a forged cross-site POST would need the token it is meant to protect.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows what the link is for and a button (mail scanners follow links); POST deletes the saved search."""
+    saved = saved_search_for_token(token)
+    if saved is None:
+        return render(request, "network/unsubscribe.html", {}, status=404)
+    if request.method == "POST":
+        saved.delete()
+        return render(request, "network/unsubscribe.html", {"done": True})
+    return render(request, "network/unsubscribe.html", {"saved": saved})
