@@ -52,7 +52,7 @@ class SaveSearchForm(forms.Form):
     """The "Save this search" form: the search's query string (checked by network.saved_searches), a name and
     how often its digest comes."""
 
-    query = forms.CharField(required=False, max_length=4000, widget=forms.HiddenInput)
+    query = forms.CharField(required=False, widget=forms.HiddenInput)  # its length: normalised_query
     name = forms.CharField(
         label="Name this search",
         help_text="Up to 100 characters; it is the subject of your digest emails.",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 NOTE_LENGTH = 1000
+SAVED_QUERY_LENGTH = 4000
 
 
 class Membership(models.Model):
@@ -52,7 +53,7 @@ class SavedSearch(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
     name = models.CharField(max_length=100)
     # Normalised through search.request (network.saved_searches.normalised_query): no page, defaults left out.
-    query = models.CharField(max_length=4000, blank=True)
+    query = models.CharField(max_length=SAVED_QUERY_LENGTH, blank=True)
     frequency = models.CharField(max_length=10, choices=FREQUENCIES, default=WEEKLY)
     created_at = models.DateTimeField(auto_now_add=True)
     # The end of the window the last digest covered; None until the first one (the window then starts at created_at).

@@ -14,7 +14,7 @@ from django.http import QueryDict
 from search.request import InvalidParameter, SearchRequest, parse_search_params
 from search.web.results_page import query_string
 
-from .models import SavedSearch
+from .models import SAVED_QUERY_LENGTH, SavedSearch
 
 MAX_SAVED_SEARCHES = 20
 INTERVALS = {SavedSearch.DAILY: timedelta(days=1), SavedSearch.WEEKLY: timedelta(days=7)}
@@ -43,7 +43,11 @@ def normalised_query(query: str) -> str:
         request = search_request_of(query.lstrip("?"))
     except InvalidParameter as error:
         raise RefusedSearch(f"This search cannot be saved: {error.message}") from error
-    return query_string(request)
+    normalised = query_string(request)
+    # Encoding can lengthen what was posted (é is %C3%A9): checked here, so the column never refuses it (a 500).
+    if len(normalised) > SAVED_QUERY_LENGTH:
+        raise RefusedSearch(f"This search is too long to save (over {SAVED_QUERY_LENGTH:,} characters); narrow it.")
+    return normalised
 
 
 @transaction.atomic

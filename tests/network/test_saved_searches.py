@@ -38,6 +38,8 @@ def test_a_verified_member_saves_the_search_as_the_search_page_writes_it(member_
         ({"query": "q=x&sort=cheapest", "frequency": "weekly"}, "sort must be one of"),
         ({"query": "q=x&year=last-summer", "frequency": "weekly"}, "is not a valid"),
         ({"query": "q=x", "frequency": "hourly"}, "Email me new matches"),
+        # 50 themes of 100 "é" each: over the column's 4,000 characters as the page writes it (percent-encoded).
+        ({"query": "&".join(f"theme={i}{'é' * 100}" for i in range(50)), "frequency": "weekly"}, "too long to save"),
         ({"query": "q=x", "name": "n" * 101, "frequency": "weekly"}, "Name this search"),
     ],
 )
@@ -94,4 +96,11 @@ def test_the_member_changes_the_frequency_and_deletes_only_their_own(member_clie
     saved.refresh_from_db()
     assert saved.frequency == "daily"
     assert member_client.post(f"/network/saved-searches/{saved.pk}/delete/").status_code == 302
+    assert not SavedSearch.objects.exists()
+
+
+def test_deleting_the_account_deletes_its_saved_searches(member_client, norfolk_member):
+    member_client.post("/network/saved-searches/", {"query": "q=care", "frequency": "weekly"})
+    assert SavedSearch.objects.filter(member=norfolk_member).exists()
+    member_client.post("/account/delete/", {"confirm": "on"})
     assert not SavedSearch.objects.exists()
