@@ -1,24 +1,31 @@
 """Where other apps plug into the public search, so that search never imports them.
 
-Two hook points, each empty until an app fills it from its AppConfig.ready():
+Three hook points, each empty until an app fills it from its AppConfig.ready():
 - the promoter: given a request, the pages curators recommend for it (page id and
   note), in order. Search turns them into results from its own index, so they
   look the same on both engines (search.web.answer).
 - the recorder: told about each public search once answered (the search page and
   the API). It may hand back ResultLinks, which the search page then uses for its
   result links (click tracking).
+- the panel: given the web request and the search, HTML the search page shows
+  under its results ("Save this search" for network members).
 With nothing registered, search behaves as if neither existed. A hook that fails
 is logged and ignored: curators' tools never break a search.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.http import HttpRequest
+
 from search.request import SearchRequest
 from search.response import Hit, SearchResponse
+
+logger = logging.getLogger(__name__)
 
 PAGE, API = "page", "api"  # the public surfaces a search is answered on
 
@@ -48,12 +55,14 @@ class ResultLinks(Protocol):
 
 Promoter = Callable[[SearchRequest], list[Pick]]
 Recorder = Callable[[SearchEvent], ResultLinks | None]
+Panel = Callable[[HttpRequest, SearchRequest], str]  # safe HTML, already escaped
 
 
 @dataclass
 class Hooks:
     promoter: Promoter | None = None
     recorder: Recorder | None = None
+    panel: Panel | None = None
 
 
 hooks = Hooks()
@@ -65,3 +74,18 @@ def register_promoter(promoter: Promoter | None) -> None:
 
 def register_recorder(recorder: Recorder | None) -> None:
     hooks.recorder = recorder
+
+
+def register_panel(panel: Panel | None) -> None:
+    hooks.panel = panel
+
+
+def search_page_panel(request: HttpRequest, search: SearchRequest) -> str:
+    """The registered panel's HTML for this search page, or "" (none registered, or it failed: logged)."""
+    if hooks.panel is None:
+        return ""
+    try:
+        return hooks.panel(request, search)
+    except Exception:
+        logger.exception("The search page's panel failed; the page is shown without it")
+        return ""

@@ -69,23 +69,3 @@ def reuse_panel(context, page):
         "form": ReuseForm(initial={"note": record.note if record else ""}),
         "csrf_token": context.get("csrf_token"),
     }
-
-
-@register.inclusion_tag("network/includes/save_search_panel.html", takes_context=True)
-def save_search_panel(context, search_request):
-    """ "Save this search" on the search page: the form for a verified member, a sign-in link for others."""
-    from network.forms import SaveSearchForm
-    from network.membership import is_verified
-    from search.web.results_page import query_string
-
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    query = query_string(search_request)
-    search_path = f"/search/?{query}" if query else "/search/"
-    return {
-        "request": request,
-        "signed_in": bool(user and user.is_authenticated),
-        "verified": bool(user and is_verified(user)),
-        "form": SaveSearchForm(initial={"query": query, "name": search_request.q[:100]}),
-        "search_path": search_path,
-    }

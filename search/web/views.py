@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 
 from search.engines import get_engine
-from search.extensions import PAGE
+from search.extensions import PAGE, search_page_panel
 from search.facets import CONTENT_TYPES
 from search.request import (
     DEFAULT_PAGE_SIZE,
@@ -55,6 +55,7 @@ def search_page(request):
         "page_size_kept": search_request.page_size if search_request.page_size != DEFAULT_PAGE_SIZE else None,
         "feed_url": "/search/feed/?" + results_page.query_string(search_request),
         "export_url": "/search/export.csv?" + results_page.query_string(search_request),
+        "panel": search_page_panel(request, search_request),
         **_result_items(answered),
     }
     return render(request, "search/search_page.html", context)
