@@ -98,6 +98,13 @@ def test_the_web_healthcheck_asks_healthz():
     assert "/api/v1/search" not in check  # a search would fail the check while Elasticsearch is down
 
 
+def test_saved_search_digests_are_sent_on_a_schedule_with_the_portals_settings():
+    digests = SERVICES["digests"]
+    assert "manage.py send_digests" in digests["command"] and "sleep 3600" in digests["command"]
+    assert digests["environment"] == SERVICES["web"]["environment"]  # the same database and mail settings
+    assert "ports" not in digests
+
+
 def test_the_web_service_prepares_the_rate_limit_table_and_leaves_logging_to_the_portal():
     command = SERVICES["web"]["command"]
     assert command.index("createcachetable") < command.index("gunicorn")
