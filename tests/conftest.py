@@ -66,6 +66,20 @@ def es_store(es_url, settings, db):
 
 
 @contextmanager
+def module_transaction(django_db_blocker) -> Iterator[None]:
+    """The database open, in a transaction undone when the block ends: for a module's shared content."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()  # Wagtail caches the site's root paths; they were rolled back.
+
+
+@contextmanager
 def content_for_the_module(django_db_blocker, es_url: str | None) -> Iterator[IndexStore | None]:
     """Content built once and read by every test of a module, as Django's setUpTestData does.
 
@@ -80,7 +94,7 @@ def content_for_the_module(django_db_blocker, es_url: str | None) -> Iterator[In
     from search.engines.base import PRIMARY_COOLDOWN
     from search.table_cache import clear_all
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         PRIMARY_COOLDOWN.clear()
         clear_all()
         if es_url:
@@ -92,7 +106,6 @@ def content_for_the_module(django_db_blocker, es_url: str | None) -> Iterator[In
         else:
             with override_settings(ELASTICSEARCH_URL=""):
                 yield None
-        transaction.set_rollback(True)
 
 
 @dataclass

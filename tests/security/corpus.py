@@ -3,36 +3,15 @@ hostile searches find something, count facets and page, without paying for it on
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
-from django.test import override_settings
-
 from casestudies.site_structure import ensure_site_structure
-from search.engines.elasticsearch.client import get_client
 from search.engines.elasticsearch.store import IndexStore
-from search.indexing.documents import suggestion_entries
-from tests.conftest import TEST_PREFIX
+from tests.conftest import content_for_the_module
 from tests.factories import make_barrier, make_case_study, make_pioneer, make_workaround
-
-
-@contextmanager
-def rolled_back(django_db_blocker) -> Iterator[None]:
-    """A transaction for a module's shared content, undone when the module is done."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()  # Wagtail caches site root paths; they were rolled back.
 
 
 @contextmanager
@@ -41,20 +20,8 @@ def indexed_on_elasticsearch(
 ) -> Iterator[tuple[IndexStore, Any]]:
     """Fresh test indices and content built into them (and into the database engine's store), for a whole
     module; the content is rolled back and the indices deleted afterwards."""
-    prefix = f"{TEST_PREFIX}{uuid.uuid4().hex[:10]}"
-    store = IndexStore(get_client(es_url), prefix)
-    try:
-        # Writes get time to land on a busy machine: a timed-out write would wait in the queue, unindexed.
-        indexing = override_settings(
-            ELASTICSEARCH_URL=es_url, SEARCH_INDEX_PREFIX=prefix, ELASTICSEARCH_WRITE_TIMEOUT=30
-        )
-        with indexing, rolled_back(django_db_blocker):
-            store.ensure()
-            store.apply(suggestions=list(suggestion_entries()))  # as a rebuild would: themes, categories
-            yield store, build()
-    finally:
-        assert store.prefix.startswith(TEST_PREFIX)  # never touch anything but test indices
-        store.drop_all()
+    with content_for_the_module(django_db_blocker, es_url) as store:
+        yield store, build()
 
 
 def build_small_site() -> dict:

@@ -20,8 +20,9 @@ from curation.analytics.forms import PeriodForm
 from curation.analytics.report import TABLES
 from curation.analytics.views import CLICK_PARAMETERS
 from curation.barrier_register.views import BarrierRegisterFilterSet
+from tests.conftest import module_transaction
 
-from .corpus import build_small_site, rolled_back
+from .corpus import build_small_site
 from .hostile_inputs import HOSTILE, QueryString, query_strings
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ REVIEW_REPORT = declared({"page": PAGE, "export": EXPORTS})
 
 @pytest.fixture(scope="module", autouse=True)
 def site(django_db_setup, django_db_blocker):
-    with rolled_back(django_db_blocker):
+    with module_transaction(django_db_blocker):
         yield build_small_site()
 
 

@@ -24,8 +24,9 @@ from hypothesis import given, settings
 from search.request import MAX_PAGE_SIZE
 from search.web.csv_export import HEADER
 from search.web.openapi import search_parameters, suggest_parameters
+from tests.conftest import module_transaction
 
-from .corpus import build_small_site, rolled_back
+from .corpus import build_small_site
 from .hostile_inputs import (
     HOSTILE,
     QueryString,
@@ -47,7 +48,7 @@ EXAMPLES = {"api": 400, "page": 120, "feed": 200, "csv": 200, "suggest": 250}
 
 @pytest.fixture(scope="module", autouse=True)
 def site(django_db_setup, django_db_blocker):
-    with rolled_back(django_db_blocker):
+    with module_transaction(django_db_blocker):
         yield build_small_site()
 
 

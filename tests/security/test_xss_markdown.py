@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from casestudies.markdown import render_markdown
+from tests.conftest import module_transaction
 
-from .corpus import rolled_back
 from .xss_vectors import VECTORS, build_hostile_pages, executable_content, page_fingerprint, parse
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def pages(django_db_setup, django_db_blocker):
-    with rolled_back(django_db_blocker):
+    with module_transaction(django_db_blocker):
         yield build_hostile_pages()
 
 
