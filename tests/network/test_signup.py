@@ -114,3 +114,12 @@ def test_the_sign_in_form_shows_its_error_in_the_design_systems_summary(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'class="nhsuk-error-summary"' in html and "<h1>Sign in</h1>" in html
+
+
+def test_the_confirmation_pages_speak_plainly_and_a_broken_link_says_what_to_do(client):
+    sent = client.get("/account/confirm-email/")
+    assert sent.status_code == 200 and "<h1>Check your email</h1>" in sent.content.decode()
+    broken = client.get("/account/confirm-email/not-a-real-key/")
+    html = broken.content.decode()
+    assert broken.status_code == 200  # allauth's answer for an unknown key: the page explains
+    assert "This link has expired or does not work" in html and 'method="post"' not in html
