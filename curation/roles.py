@@ -52,6 +52,7 @@ CURATOR_PERMISSIONS: tuple[str, ...] = (
     "analytics.view_searchlog",
     "casestudies.set_review_date",
     "curation.view_reports",
+    "network.curate_questions",
 )
 
 

@@ -1,13 +1,15 @@
-"""The member's forms: their area, a reuse record, and deleting their account."""
+"""The member's forms: their area, a reuse record, a question to a pioneer (and its answer in the admin), saving
+a search, and deleting their account."""
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 
 from casestudies.models import PioneerPage
 
 from .membership import area_groups
-from .models import NOTE_LENGTH, SavedSearch
+from .models import ANSWER_LENGTH, NOTE_LENGTH, QUESTION_LENGTH, SavedSearch
 
 
 class AreaForm(forms.Form):
@@ -41,9 +43,44 @@ class ReuseForm(forms.Form):
     )
 
 
+class QuestionForm(forms.Form):
+    """ "Ask the pioneer": the question, and a field hidden by the stylesheet that only bots fill in (named as
+    the sign-up form's, so the templates' one honeypot rule, network_tags.is_honeypot, hides it)."""
+
+    text = forms.CharField(
+        label="Your question",
+        help_text=(
+            f"Up to {QUESTION_LENGTH:,} characters. The page's authors answer it; if the exchange team publishes "
+            "the answer, your question is shown with your area's name, never your name or email address."
+        ),
+        max_length=QUESTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your question"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "question-%s")  # apart from the reuse form's ids on the same page
+        super().__init__(*args, **kwargs)
+        self.honeypot = settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD
+        self.fields[self.honeypot] = forms.CharField(label="Leave this empty", required=False)
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get(self.honeypot))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Your answer",
+        help_text=f"Up to {ANSWER_LENGTH:,} characters. Shown under the page only if a curator publishes it.",
+        max_length=ANSWER_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter an answer"},
+    )
+
+
 class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand my account, my area and the reuse I recorded will be deleted",
+        label="I understand my account, my area, the reuse I recorded and my questions will be deleted",
         error_messages={"required": "Tick the box to confirm you want to delete your account"},
     )
 

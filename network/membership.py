@@ -77,5 +77,6 @@ def set_area(user, area: PioneerPage) -> None:
 
 @transaction.atomic
 def delete_member(user) -> None:
-    """The account and everything kept about it: addresses, membership, the reuse records they made."""
+    """The account and everything kept about it: addresses, membership, the reuse records they made, their
+    questions (a published exchange stays, its area's alone: models.keep_published_exchanges)."""
     user.delete()

@@ -3,7 +3,7 @@
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import views
+from . import question_views, views
 
 account_urls = [
     path("", views.account, name="network_account"),
@@ -16,6 +16,7 @@ account_urls = [
 
 network_urls = [
     path("reuse/<int:page_id>/", views.reuse, name="network_reuse"),
+    path("questions/<int:page_id>/", question_views.ask_question, name="network_ask_question"),
     path("saved-searches/", views.save_search_view, name="network_save_search"),
     path("saved-searches/<int:saved_id>/", views.saved_search_frequency, name="network_saved_search_frequency"),
     path("saved-searches/<int:saved_id>/delete/", views.saved_search_delete, name="network_saved_search_delete"),

@@ -1,10 +1,14 @@
-"""The reuse report in the admin's Curation menu, for curators (curation.view_reports)."""
+"""The reuse report in the admin's Curation menu, for curators (curation.view_reports), and the "Questions"
+pages, for the areas' authors and curators (network.question_admin)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from curation.wagtail_hooks import CuratorsMenuItem
 
+from . import question_admin
+from .questions import may_see_questions
 from .report import ReuseReport
 
 
@@ -20,4 +24,27 @@ def reuse_report_urls():
 def reuse_report_menu_item():
     return CuratorsMenuItem(
         "Reuse by areas", reverse("network_reuse_report"), name="reuse-report", icon_name="resubmit", order=400
+    )
+
+
+class QuestionsMenuItem(MenuItem):
+    """Shown to the authors of an area and to curators: the questions they may answer."""
+
+    def is_shown(self, request):
+        return may_see_questions(request.user)
+
+
+@hooks.register("register_admin_urls")
+def question_urls():
+    return [
+        path("network/questions/", question_admin.question_list, name="network_questions_admin"),
+        path("network/questions/<int:pk>/", question_admin.question_detail, name="network_question_admin"),
+        path("network/questions/<int:pk>/publish/", question_admin.question_publish, name="network_question_publish"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def questions_menu_item():
+    return QuestionsMenuItem(
+        "Questions", reverse("network_questions_admin"), name="network-questions", icon_name="help", order=7900
     )

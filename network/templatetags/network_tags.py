@@ -1,4 +1,5 @@
-"""Form fields in the NHS design system's markup, and the "We reused this" panel on pages."""
+"""Form fields in the NHS design system's markup, the "We reused this" and "Questions and answers" panels on pages,
+and the member's questions on "Your account"."""
 
 from __future__ import annotations
 
@@ -69,3 +70,32 @@ def reuse_panel(context, page):
         "form": ReuseForm(initial={"note": record.note if record else ""}),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("network/includes/questions_panel.html", takes_context=True)
+def questions_panel(context, page):
+    """The page's published exchanges and, for a member whose area is set, the "Ask the pioneer" form."""
+    from network.forms import QuestionForm
+    from network.membership import standing_of
+    from network.questions import owning_area, published_exchanges
+
+    if not page.pk:  # a preview of a page never saved: nothing to ask about
+        return {"page": page}
+    request = context.get("request")
+    return {
+        "request": request,
+        "page": page,
+        "area": owning_area(page),
+        "exchanges": published_exchanges(page),
+        "member": standing_of(request.user) if request is not None else None,
+        "form": QuestionForm(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("network/includes/member_questions.html", takes_context=True)
+def member_questions(context):
+    """ "Your questions" on the member's account page: each with its status, and its answer once there is one."""
+    from network.questions import questions_of
+
+    return {"questions": list(questions_of(context["request"].user))}

@@ -159,6 +159,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pioneer Exchange: "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "network_account"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# "Ask the pioneer" (network/questions.py): questions one member may ask in an hour, counted in the database
+# (so across every worker); 0 turns the limit off.
+NETWORK_QUESTIONS_PER_HOUR = env_whole_number("NETWORK_QUESTIONS_PER_HOUR", 5)
 
 # Email (sign-up verification, password resets, moderation notices). Production sends through SMTP as
 # these say; `make run` prints to the console (dev.py); tests keep mail in memory (Django's test runner).
