@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import math
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 
 @pytest.fixture
-def rate_limit(settings, db):
-    """Turns the rate limit on (the test settings leave it off) at a small limit; a fresh count per test."""
+def rate_limit(settings, db, monkeypatch):
+    """Turns the rate limit on (the test settings leave it off) at a small limit; a fresh count per test.
+
+    The limit's clock stands still one second into a window (the rate limit's own `time` only), so a test's
+    requests all fall in one minute however long it runs: a window ending midway used to reset the count.
+    """
+    from portal.security import ratelimit
+
+    pinned = (math.floor(time.time() / ratelimit.WINDOW_SECONDS) + 1) * ratelimit.WINDOW_SECONDS + 1
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: pinned))
 
     def turn_on(limit: int, **more) -> None:
         caches["ratelimit"].clear()  # the per-process counters, before any test changes CACHES
