@@ -82,12 +82,15 @@ class Browser:
 
     @contextmanager
     def driving(self) -> Iterator[None]:
-        """Mark Playwright's loop as running in this thread while the block calls Playwright."""
+        """Mark Playwright's loop as running in this thread while the block calls Playwright.
+
+        Reentrant: inside a test body (already driving) a `fresh_tab` leaves the loop marked when it is done."""
+        outer = asyncio._get_running_loop()
         asyncio._set_running_loop(self.loop)
         try:
             yield
         finally:
-            asyncio._set_running_loop(None)
+            asyncio._set_running_loop(outer)
 
     def close(self) -> None:
         with self.driving():

@@ -6,12 +6,14 @@ is read from Django's test outbox; the test body itself touches no database (see
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from casestudies.choices import ProgrammeStatus
+from tests.browser.conftest import fresh_tab
 from tests.factories import make_pioneer
 
 EMAIL = "sam.jones@dorset.example.org"
@@ -88,3 +90,102 @@ def test_a_commissioner_signs_up_saves_a_search_and_records_reuse(page, site, ne
     expect(panel.get_by_role("link", name=network_area)).to_be_visible()
     assert EMAIL not in tab.content()
     assert_accessible(tab)
+
+
+@dataclass(frozen=True)
+class Askers:
+    area: str
+    member_email: str
+    author: str
+    curator: str
+
+
+@pytest.fixture
+def askers(site, network_area) -> Askers:
+    """A confirmed member for the network area, an author of the pioneer that wrote the workaround, a curator."""
+    from django.contrib.auth import get_user_model
+
+    from casestudies.models import PioneerPage
+    from curation.roles import curators_group, ensure_authors
+    from tests.network.conftest import make_member
+
+    dorset = PioneerPage.objects.get(title=network_area)
+    make_member(EMAIL, area=dorset)
+    users = get_user_model().objects
+    author = users.create_user("greenwich-author", "author@greenwich.example.org", PASSWORD)
+    author.groups.add(ensure_authors(PioneerPage.objects.get(title=site.pioneer.title)))
+    curator = users.create_user("exchange-curator", "curator@exchange.example.org", PASSWORD)
+    curator.groups.add(curators_group())
+    return Askers(network_area, EMAIL, author.username, curator.username)
+
+
+def admin_sign_in(tab, username: str) -> None:
+    tab.goto("/admin/login/")
+    tab.get_by_label("Username").fill(username)
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    expect(tab).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_a_question_reaches_the_author_and_shows_only_once_a_curator_publishes_it(
+    browser, live_server, site, askers, assert_accessible
+):
+    question = "How long did the partners take to sign the single agreement?"
+    answer = "About four months: the council's lawyers went first, and the trusts signed the same text."
+    mail.outbox.clear()
+
+    # The member asks, signed in on the public site.
+    with fresh_tab(browser, live_server.url) as tab:
+        tab.goto(f"/account/login/?next={site.workaround.url}")
+        tab.get_by_label("Email").fill(askers.member_email)
+        tab.get_by_label("Password").fill(PASSWORD)
+        tab.get_by_role("button", name="Sign in").click()
+        expect(tab).to_have_url(re.compile(re.escape(site.workaround.url) + "$"))
+        panel = tab.locator("#questions")
+        expect(panel).to_contain_text("No questions about this have been published yet")
+        assert_accessible(tab)
+        panel.get_by_role("button", name="Send your question").click()  # empty: an error, and nothing sent
+        expect(tab.locator(".nhsuk-error-summary")).to_be_visible()
+        assert_accessible(tab)
+        tab.locator("#question-text").fill(question)
+        tab.get_by_role("button", name="Send your question").click()
+        expect(tab).to_have_url(re.compile(r"/account/#questions$"))
+        asked = tab.locator(".member-question")
+        expect(asked).to_contain_text(question)
+        expect(asked).to_contain_text("Waiting for an answer")
+        assert_accessible(tab)
+    assert [message.to for message in mail.outbox] == [["author@greenwich.example.org"]]
+
+    # Before a curator publishes it, nobody else sees it.
+    with fresh_tab(browser, live_server.url) as public:
+        public.goto(site.workaround.url)
+        expect(public.locator("#questions")).not_to_contain_text(question)
+
+    # The pioneer's author answers in the admin.
+    with fresh_tab(browser, live_server.url) as tab:
+        admin_sign_in(tab, askers.author)
+        tab.get_by_role("link", name="Questions").first.click()
+        entry = tab.locator("article.network-question").filter(has_text=question)
+        expect(entry).to_contain_text(askers.area)
+        assert askers.member_email not in tab.content()  # authors see the area, never the member
+        entry.get_by_label(re.compile("answer", re.I)).fill(answer)
+        entry.get_by_role("button", name="Answer").click()
+        expect(tab.locator("article.network-question").filter(has_text=question)).to_contain_text("not published")
+        expect(tab.get_by_role("button", name=re.compile("Publish under the page"))).to_have_count(0)  # authors do not
+
+    # A curator publishes the exchange; the public page shows it, with the area's name and not the member's.
+    with fresh_tab(browser, live_server.url) as tab:
+        admin_sign_in(tab, askers.curator)
+        tab.goto("/admin/network/questions/")
+        entry = tab.locator("article.network-question").filter(has_text=question)
+        entry.get_by_role("button", name=re.compile("Publish under the page")).click()
+        expect(tab.locator("article.network-question").filter(has_text=question)).to_contain_text("published")
+    with fresh_tab(browser, live_server.url) as public:
+        public.goto(site.workaround.url)
+        exchange = public.locator("#questions .question-exchange")
+        expect(exchange).to_have_count(1)
+        expect(exchange).to_contain_text(question)
+        expect(exchange).to_contain_text(answer)
+        expect(exchange).to_contain_text(f"Question from {askers.area}")
+        assert askers.member_email not in public.content()
+        assert_accessible(public)
