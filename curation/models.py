@@ -1,4 +1,4 @@
-"""What curation keeps in the database: which group writes for which pioneer, and its own permissions."""
+"""What curation keeps in the database: which groups write for which pioneer, and its own permissions."""
 
 from django.contrib.auth.models import Group
 from django.db import models
@@ -26,12 +26,33 @@ class PioneerAuthors(models.Model):
         return self.group.name
 
 
+class NetworkDrafters(models.Model):
+    """The group of network members a curator lets draft case studies for their area (one pioneer page).
+
+    Made on a curator's first grant for the area (curation.roles.ensure_drafters); as with the authors,
+    the link says whose group it is, and deleting the area deletes it (curation.signals).
+    """
+
+    area = models.OneToOneField("casestudies.PioneerPage", on_delete=models.CASCADE, related_name="drafters_role")
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="network_drafters")
+
+    class Meta:
+        verbose_name = "area's network drafters"
+        verbose_name_plural = "areas' network drafters"
+
+    def __str__(self) -> str:
+        return self.group.name
+
+
 class Curation(models.Model):
     """Holds curation's own permissions, as wagtailadmin.Admin holds access_admin; it has no rows."""
 
     class Meta:
         default_permissions = ()
-        permissions = [("view_reports", "Can see the curators' reports")]
+        permissions = [
+            ("view_reports", "Can see the curators' reports"),
+            ("manage_drafters", "Can let network members draft case studies for their area"),
+        ]
 
     def __str__(self) -> str:
         return "Curation"

@@ -1,8 +1,9 @@
 """Keep the roles in step with the page tree, with no call needed from whoever changes it.
 
 A pioneer page saved (added, published, renamed, as a draft or live) has its
-authors' group; a new home page gets the curators' rights and the moderation
-workflow; a deleted pioneer takes its group with it; a case study published
+authors' group, and its network drafters' group if it has one, named after it;
+a new home page gets the curators' rights and the moderation workflow; a
+deleted pioneer takes its groups with it; a case study published
 for the first time gets its review date; every `migrate` re-applies the roles,
 so a permission added to roles.CURATOR_PERMISSIONS reaches the curators.
 """
@@ -19,9 +20,9 @@ from wagtail.signals import page_published
 
 from casestudies.models import CaseStudyPage, HomePage, PioneerPage
 
-from .models import PioneerAuthors
+from .models import NetworkDrafters, PioneerAuthors
 from .moderation import ensure_moderation_workflow, set_default_review_date
-from .roles import ensure_authors, ensure_curators, sync_roles
+from .roles import ensure_authors, ensure_curators, ensure_drafters, sync_roles
 
 
 def on_pioneer_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
@@ -30,6 +31,8 @@ def on_pioneer_saved(sender, instance, raw=False, update_fields=None, **kwargs) 
     if update_fields is not None and not {"title", "slug"} & set(update_fields):
         return  # a draft revision of a live page: the stored (public) name has not changed
     ensure_authors(instance)
+    if NetworkDrafters.objects.filter(area_id=instance.pk).exists():
+        ensure_drafters(instance)
 
 
 def on_home_created(sender, instance, created, raw=False, **kwargs) -> None:
@@ -38,8 +41,9 @@ def on_home_created(sender, instance, created, raw=False, **kwargs) -> None:
         ensure_moderation_workflow()
 
 
-def on_authors_role_deleted(sender, instance, **kwargs) -> None:
-    """The pioneer page has gone, and its group's rights with it: the empty group goes too."""
+def on_role_deleted(sender, instance, **kwargs) -> None:
+    """The pioneer page has gone (its authors' or drafters' role), and its group's rights with it: the empty
+    group goes too."""
     Group.objects.filter(pk=instance.group_id).delete()
 
 
@@ -61,6 +65,7 @@ def on_migrated(sender, using="default", **kwargs) -> None:
 def connect(app_config) -> None:
     post_save.connect(on_pioneer_saved, sender=PioneerPage, dispatch_uid="curation_pioneer_saved")
     post_save.connect(on_home_created, sender=HomePage, dispatch_uid="curation_home_created")
-    post_delete.connect(on_authors_role_deleted, sender=PioneerAuthors, dispatch_uid="curation_authors_deleted")
+    post_delete.connect(on_role_deleted, sender=PioneerAuthors, dispatch_uid="curation_authors_deleted")
+    post_delete.connect(on_role_deleted, sender=NetworkDrafters, dispatch_uid="curation_drafters_deleted")
     page_published.connect(on_case_study_published, sender=CaseStudyPage, dispatch_uid="curation_review_date")
     post_migrate.connect(on_migrated, sender=app_config, dispatch_uid="curation_sync_roles")

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from .roles import pioneers_authored_by
+from .roles import areas_drafted_for, pioneers_authored_by
 from .views import REPORTS_PERMISSION, PastReviewDateReport
 
 # Later curation features (analytics, guides, promoted results) register their items on this hook.
@@ -15,8 +15,14 @@ curation_menu = Menu(register_hook_name="register_curation_menu_item", construct
 
 
 class CuratorsMenuItem(MenuItem):
+    """An item of the Curation menu, shown to those with its permission (the reports' by default)."""
+
+    def __init__(self, *args, permission: str = REPORTS_PERMISSION, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
     def is_shown(self, request):
-        return request.user.has_perm(REPORTS_PERMISSION)
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_urls")
@@ -48,7 +54,8 @@ def past_review_date_menu_item():
 
 
 class AuthorsPioneersPanel(Component):
-    """On an author's dashboard: their pioneer(s), each with a link to add a case study under it."""
+    """On an author's (or a network drafter's) dashboard: their pioneer(s) or area, each with a link to add a
+    case study under it."""
 
     name = "authors_pioneers"
     template_name = "curation/dashboard/authors_pioneers.html"
@@ -73,9 +80,10 @@ class AuthorsPioneersPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_authors_pioneers_panel(request, panels):
+    pages = {page.pk: page for page in (*pioneers_authored_by(request.user), *areas_drafted_for(request.user))}
     pioneers = [
         pioneer
-        for pioneer in pioneers_authored_by(request.user)
+        for pioneer in sorted(pages.values(), key=lambda page: page.title)
         if pioneer.permissions_for_user(request.user).can_add_subpage()
     ]
     if pioneers:

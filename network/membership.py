@@ -11,7 +11,7 @@ from django.db import transaction
 from casestudies.browse import pioneers_and_network
 from casestudies.models import PioneerPage
 from casestudies.visibility import shown_q, visible
-from curation.roles import network_members_group
+from curation.roles import leave_drafters, network_members_group
 
 from .models import Membership
 
@@ -71,8 +71,10 @@ def join_network(user) -> None:
 
 
 @transaction.atomic
-def set_area(user, area: PioneerPage) -> None:
+def set_area(user, area: PioneerPage) -> list[str]:
+    """Join the area; drafting for any other area ends (network.drafting): the names of those areas."""
     Membership.objects.update_or_create(user=user, defaults={"area": area})
+    return leave_drafters(user, keep=area)
 
 
 @transaction.atomic

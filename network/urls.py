@@ -7,6 +7,8 @@ from . import question_views, views
 
 account_urls = [
     path("", views.account, name="network_account"),
+    path("data/", views.download_data, name="network_download_data"),
+    path("drafting/ask/", views.ask_to_draft_view, name="network_ask_to_draft"),
     path("delete/", views.delete_account, name="network_delete_account"),
     path(
         "deleted/", TemplateView.as_view(template_name="network/account_deleted.html"), name="network_account_deleted"

@@ -1,5 +1,6 @@
-"""The reuse report in the admin's Curation menu, for curators (curation.view_reports), and the "Questions"
-pages, for the areas' authors and curators (network.question_admin)."""
+"""The network's admin pages: in the Curation menu the reuse report (curation.view_reports) and the network
+members, whom curators let draft for their area (curation.manage_drafters); the "Questions" pages, for the
+areas' authors and curators (network.question_admin)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from curation.wagtail_hooks import CuratorsMenuItem
 
 from . import question_admin
+from .drafting_views import DRAFTING_PERMISSION, NetworkMembersView, change_drafting
 from .questions import may_see_questions
 from .report import ReuseReport
 
@@ -17,6 +19,11 @@ def reuse_report_urls():
     return [
         path("network/reuse/", ReuseReport.as_view(), name="network_reuse_report"),
         path("network/reuse/results/", ReuseReport.as_view(results_only=True), name="network_reuse_report_results"),
+        path("network/members/", NetworkMembersView.as_view(), name="network_drafting"),
+        path(
+            "network/members/results/", NetworkMembersView.as_view(results_only=True), name="network_drafting_results"
+        ),
+        path("network/members/<int:user_id>/drafting/", change_drafting, name="network_change_drafting"),
     ]
 
 
@@ -24,6 +31,18 @@ def reuse_report_urls():
 def reuse_report_menu_item():
     return CuratorsMenuItem(
         "Reuse by areas", reverse("network_reuse_report"), name="reuse-report", icon_name="resubmit", order=400
+    )
+
+
+@hooks.register("register_curation_menu_item")
+def network_members_menu_item():
+    return CuratorsMenuItem(
+        "Network members",
+        reverse("network_drafting"),
+        name="network-members",
+        icon_name="group",
+        order=410,
+        permission=DRAFTING_PERMISSION,
     )
 
 

@@ -13,6 +13,9 @@ from network.urls import account_urls, network_urls
 
 from . import health, views
 
+# allauth's rate limits (sign-up, sign-in, password reset) answer with this; Django itself never raises a 429.
+handler429 = "network.views.too_many_attempts"
+
 SITEMAPS = {
     "pages": PublicPageSitemap,
     "guides": GuideSitemap,

@@ -5,7 +5,9 @@ is one engine search; a CSV export reads the whole result window a page at a tim
 (search/web/csv_export.py: up to 100 pages of 100, a search and a document fetch
 each, so up to 200 engine calls, and 2 for an export that fits on one page) and
 costs EXPORT_COST. Over SEARCH_RATE_LIMIT a minute the answer is 429 with
-Retry-After: JSON for the API, the portal's error page otherwise.
+Retry-After: JSON for the API, the portal's error page otherwise. Other limits
+(the reuse form's, per member and hour: network.views) count through
+`over_limit` with their own key and window.
 
 The counters live in the "ratelimit" cache (settings): per process unless
 configured otherwise, so production keeps them in the database, shared by every
@@ -43,19 +45,34 @@ JSON_ROUTES = frozenset({"api-search", "api-suggest"})
 COUNTED_METHODS = frozenset({"GET", "HEAD"})  # OPTIONS searches nothing; other methods get 405
 
 
-def charge(key: str, cost: int, now: float) -> tuple[int, int]:
+def charge(key: str, cost: int, now: float, seconds: int = WINDOW_SECONDS) -> tuple[int, int]:
     """Add `cost` to this window's count for `key`: the count now, and the seconds until the window ends."""
-    window = int(now // WINDOW_SECONDS)
-    cache_key = f"ratelimit:{key}:{window}"
+    window = int(now // seconds)
+    cache_key = f"ratelimit:{key}:{seconds}:{window}"
     cache = caches[CACHE_ALIAS]
     # Most requests find their counter: add to it first (adding a key that exists would cost the database
-    # cache a failed INSERT). The first of a window adds it, to expire a little after the minute it counts.
+    # cache a failed INSERT). The first of a window adds it, to expire a little after the window it counts.
     try:
         count = cache.incr(cache_key, cost)
     except ValueError:  # no counter yet for this window (or another request adds it meanwhile: count on it)
-        added = cache.add(cache_key, cost, timeout=WINDOW_SECONDS + 5)
+        added = cache.add(cache_key, cost, timeout=seconds + 5)
         count = cost if added else cache.incr(cache_key, cost)
-    return count, max(1, math.ceil((window + 1) * WINDOW_SECONDS - now))
+    return count, max(1, math.ceil((window + 1) * seconds - now))
+
+
+def over_limit(key: str, limit: int, *, cost: int = 1, seconds: int = WINDOW_SECONDS, what: str = "") -> int | None:
+    """Charge `key`; past `limit` in the window, the seconds until it ends, else None. A failing cache lets
+    the request through (logged): a limit guards against floods, it is never a reason to fail."""
+    try:
+        count, retry_after = charge(key, cost, time.time(), seconds)
+    except Exception:
+        logger.exception("Rate limit not applied: the %r cache failed", CACHE_ALIAS)
+        return None
+    if count <= limit:
+        return None
+    if count - cost <= limit:  # logged once a window, not for every refused request of a flood
+        logger.warning("Rate limit: %s passed %s in %s seconds%s", key, limit, seconds, what)
+    return retry_after
 
 
 def too_many(request: HttpRequest, route: str, retry_after: int) -> HttpResponse:
@@ -85,13 +102,5 @@ class RateLimitMiddleware:
             return None
         address = client_address(request)
         cost = min(COSTS[route], limit)  # a limit below an export's cost still lets one export a minute
-        try:
-            count, retry_after = charge(rate_limit_key(address), cost, time.time())
-        except Exception:  # the cache is down or missing: let the search through
-            logger.exception("Rate limit not applied: the %r cache failed", CACHE_ALIAS)
-            return None
-        if count <= limit:
-            return None
-        if count - cost <= limit:  # logged once a window, not for every refused request of a flood
-            logger.warning("Rate limit: %s passed %s requests a minute (on %s)", address, limit, route)
-        return too_many(request, route, retry_after)
+        retry_after = over_limit(rate_limit_key(address), limit, cost=cost, what=f" (from {address}, on {route})")
+        return None if retry_after is None else too_many(request, route, retry_after)

@@ -245,7 +245,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Searches a minute per client address over the API, the search page, feeds and CSV exports (an export
 # counts as 10, portal/security/ratelimit.py); 0 turns the limit off.
 SEARCH_RATE_LIMIT = env_whole_number("SEARCH_RATE_LIMIT", 120)
-# The rate limit's counters: "local" keeps them in each process (one process: `make run`); "database"
+# "We reused this" records (and withdrawals) an hour per member (network/views.py); 0 turns the limit off.
+REUSE_RATE_LIMIT = env_whole_number("REUSE_RATE_LIMIT", 30)
+# The rate limits' counters: "local" keeps them in each process (one process: `make run`); "database"
 # shares them between every worker and container through a table (`manage.py createcachetable`).
 RATE_LIMIT_CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},

@@ -33,6 +33,7 @@ WHITENOISE_USE_FINDERS = True
 # Off unless a test turns them on (tests/security/): the suite makes hundreds of searches from one address,
 # and the browser tests inject axe-core as an inline script, which the Content-Security-Policy would refuse.
 SEARCH_RATE_LIMIT = 0
+REUSE_RATE_LIMIT = 0
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": RATE_LIMIT_CACHES["local"],

@@ -26,6 +26,7 @@ from .admin_forms import (
     pioneer_form,
     workaround_form,
 )
+from .admin_surfaces import admin_surfaces
 from .conftest import SECRET, client_for
 
 pytestmark = pytest.mark.django_db
@@ -150,35 +151,6 @@ def test_author_cannot_open_or_change_another_pioneers_pages(author_client, leed
         assert author_client.get(add_url(model, parent)).status_code in (302, 403)
         author_client.post(add_url(model, parent), data)
         assert not model.objects.filter(title=f"Planted {kind}").exists()
-
-
-def admin_surfaces(client, site, kent) -> dict[str, str]:
-    """Every admin listing, search, chooser and report an author can reach, and the draft pages' own views."""
-    _home, index = site
-    urls = {
-        "dashboard": "/admin/",
-        "explorer: pioneers": f"/admin/pages/{index.pk}/",
-        "explorer: other pioneer": f"/admin/pages/{kent.pioneer.pk}/",
-        "explorer: other case study": f"/admin/pages/{kent.study.pk}/",
-        # Searches by words of the drafts' titles other than the secret, which a search page echoes.
-        "admin search": "/admin/pages/search/?q=unannounced",
-        "admin search, barrier": "/admin/pages/search/?q=draft",
-        "admin search, rename": "/admin/pages/search/?q=renamed",
-        "chooser: other pioneer": f"/admin/choose-page/{kent.pioneer.pk}/",
-        "chooser search": "/admin/choose-page/search/?q=draft",
-        "explorer api": f"/admin/api/main/pages/?child_of={kent.pioneer.pk}&for_explorer=1",
-        "explorer api search": "/admin/api/main/pages/?search=draft",
-        "site history": "/admin/reports/site-history/",
-        "workflows": "/admin/reports/workflow/",
-        "workflow tasks": "/admin/reports/workflow_tasks/",
-        "aging pages": "/admin/reports/aging-pages/",
-    }
-    for page in [kent.pioneer, *kent.drafts()]:
-        for view in ["edit", "view_draft", "history", "preview_on_edit"]:
-            urls[f"{view} of {page.title}"] = reverse(f"wagtailadmin_pages:{view}", args=[page.pk])
-        urls[f"chooser opened on {page.title}"] = reverse("wagtailadmin_choose_page_child", args=[page.pk])
-        urls[f"chooser choosing {page.title}"] = reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}"
-    return {name: client.get(url, follow=True).content.decode() for name, url in urls.items()}
 
 
 def test_author_cannot_see_another_pioneers_drafts_anywhere_in_the_admin(author_client, site, leeds, kent, kent_author):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
 from network.models import ReuseRecord
+from portal.security import ratelimit
 
 from .conftest import make_member
 
@@ -146,3 +148,54 @@ def test_an_area_cannot_record_reusing_its_own_work(client, exchange):
     refused = client.post(reuse_url(exchange.workaround), {"action": "record"})
     assert refused.status_code == 400 and refused["Content-Type"].startswith("text/plain")
     assert not ReuseRecord.objects.exists()
+
+
+# --- the rate limit ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reuse_limit(settings):
+    """Turns the reuse limit on (the test settings leave it off); fresh counters before and after."""
+    caches["ratelimit"].clear()
+
+    def turn_on(limit: int) -> None:
+        settings.REUSE_RATE_LIMIT = limit
+
+    yield turn_on
+    caches["ratelimit"].clear()
+
+
+def test_past_the_hourly_limit_a_member_gets_429_and_nothing_is_written(
+    member_client, exchange, norfolk_member, reuse_limit, monkeypatch
+):
+    reuse_limit(2)
+    clock = [1_000 * 3600 + 600.0]  # ten minutes into an hour
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    page = exchange.workaround
+    assert member_client.post(reuse_url(page), {"action": "record", "note": "First."}).status_code == 302
+    assert member_client.post(reuse_url(page), {"action": "withdraw"}).status_code == 302  # withdrawing counts too
+    refused = member_client.post(reuse_url(page), {"action": "record", "note": "Third."})
+    assert refused.status_code == 429 and refused["Retry-After"] == "3000"
+    html = refused.content.decode()
+    assert "<h1>Too many reuse records</h1>" in html and 'class="nhsuk-header"' in html
+    assert "Nothing was recorded" in html and "Try again in 3000 seconds" in html
+    assert not ReuseRecord.objects.exists()
+
+    # Another member's count is their own.
+    other = make_member("kim@dorset.example.org", area=exchange.dorset)
+    dorset_client = Client()
+    dorset_client.force_login(other)
+    assert dorset_client.post(reuse_url(page), {"action": "record"}).status_code == 302
+    assert list(ReuseRecord.objects.values_list("area__title", flat=True)) == ["Dorset"]
+
+    # The next hour starts a new count.
+    clock[0] += 3000
+    assert member_client.post(reuse_url(page), {"action": "record", "note": "Third."}).status_code == 302
+    assert ReuseRecord.objects.filter(area=exchange.norfolk, note="Third.").exists()
+
+
+def test_the_reuse_limit_is_off_at_zero(member_client, exchange, reuse_limit):
+    reuse_limit(0)
+    for _ in range(3):
+        assert member_client.post(reuse_url(exchange.workaround), {"action": "record"}).status_code == 302
+    assert not caches["ratelimit"]._cache  # nothing counted at all

@@ -1,5 +1,5 @@
-"""Sign-up, email verification and sign-in end to end through the test client, the honeypot, and the rule
-that a network member never reaches the Wagtail admin."""
+"""Sign-up, email verification and sign-in end to end through the test client, the honeypot, allauth's rate
+limits, and the rule that a network member never reaches the Wagtail admin."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.cache import cache
 
 from curation.roles import NETWORK_MEMBERS
 
@@ -123,3 +124,48 @@ def test_the_confirmation_pages_speak_plainly_and_a_broken_link_says_what_to_do(
     html = broken.content.decode()
     assert broken.status_code == 200  # allauth's answer for an unknown key: the page explains
     assert "This link has expired or does not work" in html and 'method="post"' not in html
+
+
+# --- allauth's rate limits (docs/network.md, "Abuse and privacy") -----------------------------------------
+
+
+@pytest.fixture
+def fresh_limits():
+    """allauth counts in the default cache: a fresh count for the test, and none left for the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_past_twenty_sign_ups_a_minute_from_one_address_the_portal_answers_429(client, fresh_limits):
+    for number in range(20):
+        assert sign_up(client, f"person{number}@dorset.example.org").status_code == 302, number
+    refused = sign_up(client, "one-too-many@dorset.example.org")
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "<h1>Too many attempts</h1>" in html and 'class="nhsuk-header"' in html
+    assert not get_user_model().objects.filter(email="one-too-many@dorset.example.org").exists()
+    # Another address is counted on its own.
+    data = {"email": "neighbour@dorset.example.org", "password1": PASSWORD, "password2": PASSWORD}
+    assert client.post("/account/signup/", data, REMOTE_ADDR="10.9.9.9").status_code == 302
+
+
+def test_five_failed_sign_ins_lock_the_account_for_a_while(client, fresh_limits):
+    make_member(EMAIL)
+    for _ in range(5):
+        client.post("/account/login/", {"login": EMAIL, "password": "wrong"}, REMOTE_ADDR="10.0.0.1")
+    # Even the right password, from another address, is refused now.
+    locked = client.post("/account/login/", {"login": EMAIL, "password": PASSWORD}, REMOTE_ADDR="10.0.0.2")
+    assert locked.status_code == 200 and "Too many failed login attempts" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The control: another account signs in from the same addresses.
+    make_member("other@dorset.example.org")
+    signed_in = client.post("/account/login/", {"login": "other@dorset.example.org", "password": PASSWORD})
+    assert signed_in.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_five_password_reset_requests_a_minute_per_address(client, fresh_limits):
+    make_member(EMAIL)
+    for _ in range(6):
+        client.post("/account/password/reset/", {"email": EMAIL})
+    assert len(mail.outbox) == 5
