@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import email
+import socket
 from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import default as default_policy
 
 import pytest
+from aiosmtpd.controller import Controller
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
@@ -57,3 +62,44 @@ def norfolk_member(exchange):
 def member_client(client, norfolk_member):
     client.force_login(norfolk_member)
     return client
+
+
+# --- a real SMTP server (aiosmtpd) for the email tests --------------------------------------------------------
+
+
+class Collector:
+    """An SMTP handler that keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def smtp_server():
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def inbox(smtp_server, settings) -> list[EmailMessage]:
+    """Django's SMTP backend pointed at the local server; the list of what it received in this test."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.WAGTAILADMIN_BASE_URL = "https://exchange.example.org"
+    smtp_server.handler.messages.clear()
+    return smtp_server.handler.messages

@@ -1,4 +1,4 @@
-"""Email digests end to end: `send_digests` talks SMTP to a real local server (aiosmtpd) started here.
+"""Email digests end to end: `send_digests` talks SMTP to a real local server (aiosmtpd, tests/network/conftest.py).
 
 Time passes by moving the stored timestamps back (the saved search's window and the pages' first_published_at),
 never by sleeping.
@@ -6,16 +6,12 @@ never by sleeping.
 
 from __future__ import annotations
 
-import email
 import re
-import socket
 from datetime import timedelta
 from email.message import EmailMessage
-from email.policy import default as default_policy
 from io import StringIO
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
@@ -24,45 +20,9 @@ from network.models import SavedSearch
 from network.saved_searches import save_search
 from tests.factories import make_case_study
 
+from .conftest import free_port
+
 pytestmark = pytest.mark.django_db
-
-
-class Collector:
-    """An SMTP handler that keeps every message it is given."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def smtp_server():
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def inbox(smtp_server, settings) -> list[EmailMessage]:
-    """Django's SMTP backend pointed at the local server; the list of what it received in this test."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = smtp_server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.WAGTAILADMIN_BASE_URL = "https://exchange.example.org"
-    smtp_server.handler.messages.clear()
-    return smtp_server.handler.messages
 
 
 def send_digests() -> str:
