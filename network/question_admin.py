@@ -1,5 +1,6 @@
 """The "Questions" admin pages: the questions a user may answer (their areas' for authors, every one for
-curators), unanswered first, each with its answer form; curators publish and unpublish answered exchanges.
+curators), unanswered first, each with its answer form; curators publish and unpublish answered exchanges, and
+delete a question that is spam or abuse.
 
 Another area's question is a 404 to an author; the pages are a 403 to anyone who is neither author nor curator.
 """
@@ -106,3 +107,15 @@ def question_publish(request, pk: int):
     done = "Published" if question.published else "Unpublished"
     messages.success(request, f"{done} the exchange about “{question.page.title}”.")
     return redirect(_back(question))
+
+
+@require_POST
+def question_delete(request, pk: int):
+    """Delete a question (spam, abuse, a duplicate): curators only; a published exchange leaves its page too."""
+    question = _question_for(request, pk)
+    if not can_curate(request.user):
+        raise PermissionDenied
+    title = question.page.title
+    question.delete()
+    messages.success(request, f"Deleted the question about “{title}”.")
+    return redirect("network_questions_admin")

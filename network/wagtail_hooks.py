@@ -59,6 +59,7 @@ def question_urls():
         path("network/questions/", question_admin.question_list, name="network_questions_admin"),
         path("network/questions/<int:pk>/", question_admin.question_detail, name="network_question_admin"),
         path("network/questions/<int:pk>/publish/", question_admin.question_publish, name="network_question_publish"),
+        path("network/questions/<int:pk>/delete/", question_admin.question_delete, name="network_question_delete"),
     ]
 
 

@@ -413,3 +413,21 @@ def test_a_preview_of_a_page_never_saved_shows_no_panel(rf, world):
     assert 'id="questions"' in saved and f'action="{ask_url(world.barrier)}"' in saved
     unsaved = template.render(Context({"request": request, "page": WorkaroundPage(title="New", description="x")}))
     assert 'id="questions"' not in unsaved
+
+
+def test_curators_delete_spam_and_authors_cannot(world):
+    question = answered(world, published=True)
+    url = f"/admin/network/questions/{question.pk}/delete/"
+    assert "(spam or abuse)" in signed_in(world.curator).get("/admin/network/questions/").content.decode()
+    assert "(spam or abuse)" not in signed_in(world.leeds_author).get("/admin/network/questions/").content.decode()
+
+    assert_refused(signed_in(world.leeds_author).post(url))
+    assert signed_in(world.curator).get(url).status_code == 405
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert QUESTION in Client().get(world.workaround.url).content.decode()
+
+    deleted = signed_in(world.curator).post(url)
+    assert deleted.status_code == 302 and deleted["Location"] == "/admin/network/questions/"
+    assert not Question.objects.filter(pk=question.pk).exists()
+    assert QUESTION not in Client().get(world.workaround.url).content.decode()
+    assert signed_in(world.curator).post(url).status_code == 404
