@@ -18,12 +18,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import AnswerForm
 from .models import Question
+from .question_mail import notify_asker
 from .questions import (
     CannotPublish,
     answer,
     can_curate,
     may_answer,
     may_see_questions,
+    owning_area,
     owning_area_names,
     questions_for,
     set_published,
@@ -82,7 +84,10 @@ def question_detail(request, pk: int):
         if not may_answer(request.user, question):
             raise PermissionDenied("A published exchange is changed by curators only.")
         if form.is_valid():
+            first_answer = not question.is_answered
             answer(question, request.user, form.cleaned_data["answer"])
+            if first_answer:  # the member hears once; later edits of the answer send nothing
+                notify_asker(question, owning_area(question.page))
             messages.success(request, f"Answered the question about “{question.page.title}”.")
             return redirect(_back(question))
     entries = _entries(request.user, [question], {question.pk: form} if form.is_bound else None)

@@ -1,5 +1,6 @@
-"""The email that tells an area's authors a question has arrived: one message to each active author with an
-address, naming the asking area, never the member. A failed send is logged; the question is already kept."""
+"""The emails about questions: to an area's authors when a question arrives (one message to each active author
+with an address, naming the asking area, never the member), and to the member when it is first answered.
+A failed send is logged; the question and its answer are already kept."""
 
 from __future__ import annotations
 
@@ -50,3 +51,28 @@ def notify_authors(question: Question, area: PioneerPage | None) -> int:
         # The question is saved and listed in the admin: a mail outage must not lose it or fail the member's post.
         logger.exception("Question %s: emailing %s authors failed", question.pk, area.title)
         return 0
+
+
+def notify_asker(question: Question, area: PioneerPage | None) -> bool:
+    """Email the member who asked that their question has its first answer; whether the email went."""
+    member = question.asked_by
+    if member is None or not member.is_active or not member.email:
+        return False
+    context = {
+        "question": question,
+        "page": question.page,
+        "area_name": area.title if area else "The pioneer",
+        "account_url": absolute(reverse("network_account") + "#questions"),
+        "page_url": absolute(question.page.url or "/"),
+    }
+    subject = f"Pioneer Exchange: your question about “{question.page.title}” has an answer"
+    message = EmailMessage(
+        subject=" ".join(subject.split()),
+        body=render_to_string("network/email/answered.txt", context),
+        to=[member.email],
+    )
+    try:
+        return bool(message.send())
+    except Exception:
+        logger.exception("Question %s: telling the member about the answer failed", question.pk)
+        return False

@@ -236,8 +236,15 @@ def test_answered_in_the_admin_private_until_a_curator_publishes(world):
     question = Question.objects.get()
     detail = f"/admin/network/questions/{question.pk}/"
     author = signed_in(world.leeds_author)
+    mail.outbox.clear()
     response = author.post(detail, {f"q{question.pk}-answer": ANSWER})
     assert response.status_code == 302 and response["Location"] == f"/admin/network/questions/#question-{question.pk}"
+    (told,) = mail.outbox  # the member hears of the first answer, by email
+    assert told.to == [world.member.email] and ANSWER in told.body and "/account/#questions" in told.body
+    assert world.leeds_author.email not in told.body and "Questions Leeds has answered" in told.body
+    author.post(detail, {f"q{question.pk}-answer": ANSWER + " More."})  # a later edit sends nothing
+    assert len(mail.outbox) == 1
+    author.post(detail, {f"q{question.pk}-answer": ANSWER})
     question.refresh_from_db()
     assert (question.answer, question.answered_by, question.published) == (ANSWER, world.leeds_author, False)
     assert question.answered_at is not None
@@ -431,3 +438,16 @@ def test_curators_delete_spam_and_authors_cannot(world):
     assert not Question.objects.filter(pk=question.pk).exists()
     assert QUESTION not in Client().get(world.workaround.url).content.decode()
     assert signed_in(world.curator).post(url).status_code == 404
+
+
+def test_a_failed_email_to_the_member_keeps_the_answer(world, caplog):
+    question = Question.objects.create(page=world.workaround, asked_by=world.member, area=world.norfolk, text=QUESTION)
+    failing = mock.patch("network.question_mail.EmailMessage.send", side_effect=SMTPException("down"))
+    with failing, caplog.at_level(logging.ERROR, logger="network.question_mail"):
+        response = signed_in(world.leeds_author).post(
+            f"/admin/network/questions/{question.pk}/", {f"q{question.pk}-answer": ANSWER}
+        )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.answer == ANSWER
+    assert "telling the member about the answer failed" in caplog.text
