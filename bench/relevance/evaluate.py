@@ -35,10 +35,9 @@ def document_key(document: Mapping[str, Any]) -> str:
 
 def index_documents() -> list[dict[str, Any]]:
     """The index documents of the current content, built as the engines' stores build them."""
-    from search.indexing.documents import build_document, indexable_pages
+    from search.indexing.documents import build_documents, indexable_pages
 
-    memo: dict = {}
-    return [document for page in indexable_pages() if (document := build_document(page, memo)) is not None]
+    return list(build_documents(indexable_pages()))
 
 
 def engine_ranker(engine) -> Ranker:

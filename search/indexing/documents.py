@@ -2,12 +2,13 @@
 
 Engines only store and query what this module produces; models never know
 about search. A page is indexable when it is a case study, barrier or workaround that the
-public may see (casestudies.visibility).
+public may see (casestudies.visibility). Other apps add fields through search.extensions
+(the network's reuse counts), asked once per batch of pages (prime_document_fields).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wagtail.models import Page
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from casestudies.markdown import markdown_to_text
 from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
 from casestudies.visibility import shown_q, visible
+from search import extensions
 
 INDEXED_MODELS = {CaseStudyPage: "case_study", BarrierPage: "barrier", WorkaroundPage: "workaround"}
 IDS_PER_QUERY = 10_000  # well within SQLite's limit on query parameters (32,766 in most builds)
@@ -35,6 +37,49 @@ def indexable_pages() -> Iterator[Page]:
     """Every page that belongs in the index, in tree order."""
     for model in INDEXED_MODELS:
         yield from visible(model.objects.all()).order_by("path").iterator(chunk_size=500)
+
+
+def prime_document_fields(pages: Iterable[Page], memo: dict) -> None:
+    """Ask the other apps' contributors (search.extensions) for these pages' fields, IDS_PER_QUERY pages a call,
+    so that build_document with this memo asks nothing more of them for any of these pages."""
+    types = {}
+    for page in pages:
+        content_type = INDEXED_MODELS.get(type(page.specific))
+        if content_type is not None:
+            types[page.pk] = content_type
+    ids = list(types)
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = {pk: types[pk] for pk in ids[start : start + IDS_PER_QUERY]}
+        found = extensions.document_fields(chunk)
+        for pk in chunk:
+            memo[("extension fields", pk)] = found.get(pk, {})
+
+
+def _extension_fields(page: Page, content_type: str, memo: dict) -> dict[str, Any]:
+    key = ("extension fields", page.pk)
+    if key not in memo:  # not primed: a page built on its own
+        memo[key] = extensions.document_fields({page.pk: content_type}).get(page.pk, {})
+    return memo[key]
+
+
+def build_documents(pages: Iterable[Page]) -> Iterator[dict[str, Any]]:
+    """The documents of many pages (None left out), IDS_PER_QUERY pages at a time, each batch sharing one memo."""
+    batch: list[Page] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) == IDS_PER_QUERY:
+            yield from _build_batch(batch)
+            batch = []
+    yield from _build_batch(batch)
+
+
+def _build_batch(pages: list[Page]) -> Iterator[dict[str, Any]]:
+    memo: dict = {}
+    prime_document_fields(pages, memo)
+    for page in pages:
+        document = build_document(page, memo)
+        if document is not None:
+            yield document
 
 
 def _slug_names(queryset) -> tuple[list[str], list[str]]:
@@ -73,7 +118,8 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
 
     Barriers and workarounds take pioneer, themes, care groups, stage, tags and
     date from their case study, so every facet narrows all three types alike.
-    A `memo` shared by the calls for one batch reads each case study once, not once per child.
+    A `memo` shared by the calls for one batch reads each case study once, not once per child;
+    primed (prime_document_fields), it holds the other apps' fields for the whole batch.
     """
     page = page.specific
     content_type = INDEXED_MODELS.get(type(page))
@@ -97,6 +143,7 @@ def build_document(page: Page, memo: dict | None = None) -> dict[str, Any] | Non
         "title": page.title,
         "url": page.get_url() or page.url_path,
         **memo[("fields", study.pk)],
+        **_extension_fields(page, content_type, memo),
     }
     if isinstance(page, CaseStudyPage):
         barriers = visible(BarrierPage.objects.child_of(page), _shown(memo))

@@ -6,16 +6,17 @@ rebuilds through here when it finds the Elasticsearch index missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Page
 
 from search.engines.base import fingerprint
 from search.engines.database import store as db_store
-from search.indexing.documents import build_document, indexable_pages, suggestion_entries, title_suggestion
+from search.indexing.documents import build_documents, indexable_pages, suggestion_entries, title_suggestion
 from search.indexing.queue import latest_change_id, writes_for_rows
 from search.indexing.sync import write_database, write_elasticsearch, writes_for_page_ids, writes_for_suggestions
 from search.models import IndexChange
@@ -31,15 +32,16 @@ def _quiet(_what: str, _total: int) -> Callable[[int], None]:
 
 
 def expected_documents(progress: Progress = _quiet) -> list[dict[str, Any]]:
+    """Every document the pages call for, built in batches (search.indexing.documents.build_documents)."""
     pages = list(indexable_pages())
     advance = progress("Reading pages", len(pages))
-    documents = []
-    for page in pages:
-        document = build_document(page)
-        if document:
-            documents.append(document)
-        advance(1)
-    return documents
+
+    def counted() -> Iterator[Page]:
+        for page in pages:
+            yield page
+            advance(1)
+
+    return list(build_documents(counted()))
 
 
 def expected_suggestions(documents: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

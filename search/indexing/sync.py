@@ -22,6 +22,7 @@ from search.indexing.documents import (
     INDEXED_MODELS,
     build_document,
     pioneer_suggestion,
+    prime_document_fields,
     suggestion_entries,
     title_suggestion,
     visible_ids,
@@ -81,7 +82,8 @@ def writes_for_pages(pages: Iterable[Page]) -> IndexWrites:
     pages = [page.specific for page in pages]
     public = visible_ids(pages)
     writes = IndexWrites()
-    memo: dict = {}  # each case study read once for the batch
+    memo: dict = {}  # each case study read once for the batch, the other apps' fields asked once
+    prime_document_fields([page for page in pages if page.pk in public], memo)
     for page in pages:
         if isinstance(page, PioneerPage):
             pioneer = pioneer_suggestion(page)

@@ -301,14 +301,14 @@ def test_changes_landing_while_a_rebuild_runs_are_all_in_both_indices_after_it(
             other.save_revision().publish()
 
     if during == "reading":
-        original_build = maintenance.build_document
+        original_build = maintenance.build_documents
 
-        def build_then_change(page):
-            document = original_build(page)
-            change_the_content()  # after the first page was read
-            return document
+        def build_then_change(pages):
+            for document in original_build(pages):
+                change_the_content()  # after the first page was read
+                yield document
 
-        monkeypatch.setattr(maintenance, "build_document", build_then_change)
+        monkeypatch.setattr(maintenance, "build_documents", build_then_change)
     else:
         original_load = IndexStore.load
 
