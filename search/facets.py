@@ -25,6 +25,9 @@ class Facet:
     kind: str = "keyword"  # keyword: counted, most first; year: by year, newest first
     size: int = 100  # how many values are counted at most
     labeller: Callable[[Iterable[str]], dict[str, str]] | None = field(default=None, compare=False)
+    # A closed set of values and their labels: any other value is refused (400), and the API lists them.
+    choices: dict[str, str] | None = field(default=None, compare=False)
+    description: str = ""  # what the API description says of the parameter, when a label is not enough
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -35,6 +38,8 @@ class Facet:
         value = value.strip()
         if self.kind == "year":
             return value if YEAR.fullmatch(value) else None
+        if self.choices is not None:
+            return value.lower() if value.lower() in self.choices else None
         return value.lower() if value else None
 
     def document_values(self, document: dict) -> set[str]:
@@ -45,7 +50,7 @@ class Facet:
 
     def labels(self, values: Iterable[str]) -> dict[str, str]:
         values = list(values)
-        found = self.labeller(values) if self.labeller else {}
+        found = self.labeller(values) if self.labeller else (self.choices or {})
         return {value: found.get(value, value) for value in values}
 
     def order(self, values: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -79,6 +84,11 @@ def _model_labels(model_path: str, key: str = "slug", label: str = "name", also_
     return labeller
 
 
+# Whether other areas recorded reusing a case study or workaround (network.search_fields fills it in; a
+# barrier has no value). The count behind it is also a ranking signal (search/ranking.py).
+REUSED, NOT_REUSED = "yes", "no"
+REUSE_CHOICES = {REUSED: "Reused by other areas", NOT_REUSED: "Not reused yet"}
+
 FACETS: tuple[Facet, ...] = (
     Facet("type", "Type", "type", labeller=_type_labels),
     Facet("theme", "Theme", "theme", labeller=_model_labels("themes.Theme")),
@@ -94,6 +104,13 @@ FACETS: tuple[Facet, ...] = (
     Facet("stage", "Stage", "stage", labeller=_model_labels("themes.Stage")),
     Facet("year", "Year", "year", kind="year"),
     Facet("tag", "Tag", "tag", labeller=_model_labels("taggit.Tag")),
+    Facet(
+        "reused",
+        "Reuse",
+        "reused",
+        choices=REUSE_CHOICES,
+        description="Whether other areas recorded reusing it (case studies and workarounds; barriers have neither).",
+    ),
 )
 
 FACETS_BY_NAME: dict[str, Facet] = {facet.name: facet for facet in FACETS}

@@ -108,8 +108,9 @@ def parse_search_params(params, *, allowed_extra: frozenset[str] = frozenset()) 
                 value = facet.normalise(part)
                 if value is None:
                     if part.strip():
+                        allowed = f" (one of: {', '.join(facet.choices)})" if facet.choices else ""
                         raise InvalidParameter(
-                            facet.name, f"{part.strip()[:40]!r} is not a valid {facet.label.lower()}."
+                            facet.name, f"{part.strip()[:40]!r} is not a valid {facet.label.lower()}{allowed}."
                         )
                     continue
                 if len(value) > MAX_FACET_VALUE_LENGTH:

@@ -223,7 +223,8 @@ def _apply(rows: list[IndexChange]) -> str:
         with transaction.atomic() if connection.in_atomic_block else nullcontext():
             writes = writes_for_rows(rows)
             write_database(writes)
-        _write_elasticsearch(writes)  # an ENSURE row needs no writes of its own: a missing index is rebuilt
+        # An ENSURE row needs no writes of its own: a missing index is rebuilt, and with an ENSURE row an outdated one.
+        _write_elasticsearch(writes, ensure=any(row.kind == IndexChange.ENSURE for row in rows))
     except Exception as error:
         attempts = max(row.attempts for row in rows) + 1
         delay = retry_delay(attempts)
@@ -245,17 +246,17 @@ class ElasticsearchAway(Exception):
     """Elasticsearch is known to be down (a recent failure): do not wait on it again yet."""
 
 
-def _write_elasticsearch(writes: IndexWrites) -> None:
+def _write_elasticsearch(writes: IndexWrites, *, ensure: bool = False) -> None:
     store = get_store()
     if store is None:
         return
     if PRIMARY_COOLDOWN.active():
         raise ElasticsearchAway("Elasticsearch failed moments ago; waiting before trying again.")
     try:
-        if not store.exists():
+        if not store.exists() or (ensure and store.outdated()):
             from search.indexing.maintenance import rebuild
 
-            logger.info("Search index: the Elasticsearch index is missing; building it.")
+            logger.info("Search index: the Elasticsearch index is missing or outdated; building it.")
             rebuild(get_store("bulk"))  # reads every page, so it takes in these writes too
             return
         if writes:

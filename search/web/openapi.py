@@ -48,6 +48,8 @@ def _object(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
 def _facet_value_schema(facet: Facet) -> dict[str, Any]:
     if facet.name == "type":
         return {"type": "string", "enum": list(CONTENT_TYPES)}
+    if facet.choices:
+        return {"type": "string", "enum": list(facet.choices)}
     if facet.kind == "year":
         return {"type": "string", "pattern": ONE_YEAR}
     return {"type": "string", "maxLength": MAX_FACET_VALUE_LENGTH}
@@ -58,6 +60,9 @@ def _facet_parameter(facet: Facet) -> dict[str, Any]:
         "type": "Content type.",
         "year": "Year of publication (four digits).",
     }.get(facet.name, f"{facet.label} slug, as listed under `facets.{facet.name}` in a response.")
+    if facet.choices:
+        choices = ", ".join(f"`{value}` ({label.lower()})" for value, label in facet.choices.items())
+        described = f"{facet.description or facet.label + '.'} One of: {choices}."
     return {
         "name": facet.name,
         "in": "query",

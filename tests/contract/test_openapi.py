@@ -11,7 +11,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from curation.promotions.models import PromotedPage, Promotion
-from search.facets import CONTENT_TYPES, FACETS
+from search.facets import CONTENT_TYPES, FACETS, REUSE_CHOICES
 from search.request import PARAMETERS, SORTS
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,8 @@ def test_parameters_and_enums_come_from_the_one_declaration(document):
     assert [name for name in search if name in {facet.name for facet in FACETS}] == [facet.name for facet in FACETS]
     assert search["sort"]["schema"]["enum"] == list(SORTS)
     assert search["type"]["schema"]["items"]["enum"] == list(CONTENT_TYPES)
+    assert search["reused"]["schema"]["items"]["enum"] == list(REUSE_CHOICES) == ["yes", "no"]
+    assert "`yes` (reused by other areas)" in search["reused"]["description"]
     assert search["page_size"]["schema"]["maximum"] == 100
     facets = document["components"]["schemas"]["Facets"]
     assert facets["required"] == [facet.name for facet in FACETS]
@@ -112,6 +114,7 @@ QUERIES = [
     {"care_group": "frail-older-people", "sort": "oldest", "page_size": "1", "page": "2"},
     {"q": "multidisciplinery teams"},  # a typo: "did you mean"
     {"q": "nothing matches zzzqqq"},
+    {"q": "records", "reused": "no"},
     {"q": "strf"},  # finds nothing as typed: answered with the correction's results, `corrected_from` set
 ]
 

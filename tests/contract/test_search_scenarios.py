@@ -84,6 +84,7 @@ def test_facets_come_in_declared_order_with_labels(engine, corpus):
         "stage",
         "year",
         "tag",
+        "reused",
     ]
     pioneer_labels = {value.value: value.label for value in response.facets[2].values}
     assert pioneer_labels == {"leeds": "Leeds", "greenwich": "Greenwich", "kent": "Kent"}

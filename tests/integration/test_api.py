@@ -16,7 +16,9 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 CONTRACT_KEYS = {"total", "page", "page_size", "pages", "engine", "took_ms", "suggestion", "corrected_from"}
 CONTRACT_KEYS |= {"results", "promoted", "facets"}
 RESULT_KEYS = {"id", "type", "title", "url", "summary", "highlights", "pioneer", "themes", "published"}
-FACET_NAMES = ["type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag"]
+FACET_NAMES = [
+    "type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag", "reused",
+]  # fmt: skip
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

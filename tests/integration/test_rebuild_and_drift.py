@@ -280,6 +280,40 @@ def test_ensure_builds_a_missing_index_and_leaves_a_present_one_alone(es_store, 
     assert es_ids(es_store) == expected
 
 
+def built_from_an_older_definition(store: IndexStore) -> str:
+    """Mark the live content index as an older definition of its fields would have left it."""
+    live = store.live_index("content")
+    store.client.indices.put_mapping(index=live, meta={"definition": "an older definition"})
+    return live
+
+
+def test_an_index_built_from_another_definition_is_found_and_ensure_rebuilds_it(es_store, es_engine, content):
+    assert es_store.outdated() == []
+    old = built_from_an_older_definition(es_store)
+    assert es_store.outdated() == [old]
+
+    _report, error = failing("check")
+    assert old in error and "rebuild" in error
+
+    output = run("ensure")
+
+    assert "another definition of its fields: rebuilding it" in output
+    assert es_store.live_index("content") != old and es_store.outdated() == []
+    assert not es_store.client.indices.exists(index=old)
+    assert set(es_hits(es_engine, "evenings")) == {content["barrier"].pk, content["workaround"].pk}
+    assert "match" in run("check")
+
+
+def test_the_queue_rebuilds_an_outdated_index_once_the_cluster_answers_an_ensure(es_store, content):
+    from search.indexing import queue
+
+    old = built_from_an_older_definition(es_store)
+    with committed():
+        queue.record_ensure()  # what `ensure` leaves when the cluster was away at start-up
+    assert es_store.live_index("content") != old and es_store.outdated() == []
+    assert es_ids(es_store) == {content[key].pk for key in ("study", "barrier", "workaround")}
+
+
 @pytest.mark.parametrize("during", ["reading", "loading"])
 def test_changes_landing_while_a_rebuild_runs_are_all_in_both_indices_after_it(
     es_store, es_engine, content, monkeypatch, during

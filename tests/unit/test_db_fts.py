@@ -75,8 +75,17 @@ def test_a_written_entry_is_indexed_with_its_facet_values_and_sort_keys(page_ids
     assert (page_ids[0], "theme", "pooled-budgets") in fts_rows(sqlite_schema.FACET_TABLE)
     assert (page_ids[0], "year", "2016") in fts_rows(sqlite_schema.FACET_TABLE)
     assert fts_rows(sqlite_schema.ORDER_TABLE) == [
-        (page_ids[0], "2016-04-01", "joint procurement of community services")
+        (page_ids[0], "2016-04-01", "joint procurement of community services", 0)
     ]
+
+
+def test_the_reuse_facet_and_count_are_indexed(page_ids):
+    store.upsert([document(page_ids[0], reused="yes", reuse_count=3), document(page_ids[1], type="barrier")])
+    assert (page_ids[0], "reused", "yes") in fts_rows(sqlite_schema.FACET_TABLE)
+    assert [row for row in fts_rows(sqlite_schema.FACET_TABLE) if row[0] == page_ids[1] and row[1] == "reused"] == []
+    assert [(row[0], row[3]) for row in fts_rows(sqlite_schema.ORDER_TABLE)] == [(page_ids[0], 3), (page_ids[1], 0)]
+    assert fts.snapshot().reuse == {page_ids[0]: 3}
+    assert found("", reused=("yes",)) == [page_ids[0]]
 
 
 def test_stemming_meets_other_forms_of_a_word(page_ids):
@@ -115,8 +124,7 @@ def test_a_rebuild_replaces_the_whole_index(page_ids):
 def test_the_migration_fills_the_index_from_entries_already_there(page_ids):
     store.upsert([document(page_ids[0]), document(page_ids[1], title="Hospital discharge")])
     editor = StatementRunner()  # SQLite's schema editor refuses to run inside the test's transaction
-    sqlite_schema.drop(None, editor)
-    sqlite_schema.create(None, editor)
+    sqlite_schema.recreate(None, editor)
     assert len(fts_rows(sqlite_schema.FTS_TABLE)) == 2
     assert found("discharge") == [page_ids[1]]
 

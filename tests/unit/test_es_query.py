@@ -12,6 +12,7 @@ from search.engines.elasticsearch.query import (
     text_query,
 )
 from search.facets import FACETS
+from search.ranking import REUSE_MAX_BOOST, reuse_multiplier
 from search.request import SearchRequest
 from search.vocabulary import expand_query
 
@@ -104,7 +105,22 @@ def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
     body = build(SearchRequest(q="pooled", filters={"theme": ("pooled-budgets",)}))
     assert body["track_total_hits"] is False and "aggs" not in body and "post_filter" not in body
     assert body["query"]["bool"]["filter"] == [{"terms": {"theme": ["pooled-budgets"]}}]
-    assert body["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["type"] == "phrase"
+    scored = body["query"]["bool"]["must"][0]["function_score"]
+    assert scored["query"]["bool"]["should"][0]["multi_match"]["type"] == "phrase"
+
+
+def test_by_relevance_the_score_is_multiplied_by_the_reuse_signal_and_by_other_sorts_not():
+    scored = build(SearchRequest(q="pooled"))["query"]["function_score"]
+    assert scored["boost_mode"] == "multiply" and scored["max_boost"] == 1 + REUSE_MAX_BOOST
+    assert scored["functions"][1]["field_value_factor"]["field"] == "reuse_count"
+    assert "function_score" not in str(build(SearchRequest(q="pooled", sort="newest"))["query"])
+    assert "function_score" not in str(build(SearchRequest())["query"])  # no words: newest first
+
+
+def test_the_reuse_multiplier_is_gentle_and_grows_with_areas():
+    assert reuse_multiplier(0) == 1.0
+    assert 1.0 < reuse_multiplier(1) < reuse_multiplier(2) < reuse_multiplier(5) == 1 + REUSE_MAX_BOOST
+    assert reuse_multiplier(500) == 1 + REUSE_MAX_BOOST
 
 
 def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_own():

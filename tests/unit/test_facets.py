@@ -8,8 +8,15 @@ from search.vocabulary import expand_query
 
 def test_facets_are_declared_in_the_contract_order():
     assert [facet.name for facet in FACETS] == [
-        "type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag",
+        "type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag", "reused",
     ]  # fmt: skip
+
+
+def test_a_facet_with_choices_takes_only_those_and_labels_them():
+    reused = next(facet for facet in FACETS if facet.name == "reused")
+    assert reused.normalise(" YES ") == "yes"
+    assert reused.normalise("maybe") is None
+    assert reused.labels(["no", "yes"]) == {"no": "Not reused yet", "yes": "Reused by other areas"}
 
 
 def test_an_unknown_kind_is_an_error():

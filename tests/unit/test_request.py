@@ -28,6 +28,7 @@ def test_repeated_and_comma_separated_facet_values_are_collected_once():
         ("sort=popular", "sort"),
         ("colour=red", "colour"),
         ("year=twenty", "year"),
+        ("reused=maybe", "reused"),
         ("page=600&page_size=20", "page"),
         # Digits other than ASCII pass str.isdigit() (and int() takes some): the index refuses them.
         ("year=２０１５", "year"),
@@ -42,6 +43,13 @@ def test_bad_parameters_name_their_field(query, field):
         parse(query)
     assert raised.value.field == field
     assert raised.value.message
+
+
+def test_a_closed_facet_names_the_values_it_takes():
+    with pytest.raises(InvalidParameter) as raised:
+        parse("reused=perhaps")
+    assert raised.value.message == "'perhaps' is not a valid reuse (one of: yes, no)."
+    assert parse("reused=YES,no").filters == {"reused": ("yes", "no")}
 
 
 def test_the_last_page_inside_the_result_window_is_allowed():

@@ -41,6 +41,7 @@ from search.engines.database.fts import (  # one set of weights for both paths
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.indexing.documents import TITLE_SUGGESTION_WEIGHT, suggestion_entries
 from search.models import SearchEntry
+from search.ranking import REUSE_FIELD, reuse_multiplier
 from search.request import SearchRequest
 from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
 from search.snippets import HIGHLIGHT_FIELDS, UNMARKED_WORDS
@@ -240,6 +241,12 @@ def add_bm25(
         scores[page_id] += BM25_SHARE * bm25.score(bm25.columns(document), lengths[page_id], phrases, corpus)
 
 
+def add_reuse(scores: dict[int, float], documents: list[Document]) -> None:
+    """Multiply each score by its document's reuse multiplier (search/ranking.py), as Snapshot.ordered does."""
+    for document in documents:
+        scores[document["id"]] *= reuse_multiplier(document.get(REUSE_FIELD) or 0)
+
+
 def facet_values(document: Document, facet: Facet) -> set[str]:
     return facet.document_values(document)
 
@@ -374,6 +381,7 @@ class DatabaseEngine:
                 lengths[document["id"]] = len(WORD.findall(text))
         if query and matched:
             add_bm25(scores, matched, lengths, query, holding)
+            add_reuse(scores, matched)
         ranked = order(matched, request.effective_sort(), scores)
         page = ranked[request.offset : request.offset + request.page_size]
         return self._response(request, query, page, len(matched), counts, started)

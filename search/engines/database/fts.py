@@ -20,6 +20,7 @@ from django.db import connection
 
 from search.engines.database.sqlite_schema import FACET_TABLE, FTS_TABLE, ORDER_TABLE, STATE_TABLE
 from search.facets import FACETS
+from search.ranking import reuse_multiplier
 
 TITLE_WEIGHT, SUMMARY_WEIGHT, TEXT_WEIGHT = 5, 3, 1
 PHRASE_BONUS = {"title": 8, "summary": 6, "body": 5}
@@ -89,13 +90,14 @@ class Snapshot:
 
     pages: dict[str, dict[str, frozenset[int]]]  # facet name -> value -> pages having it
     positions: dict[str, dict[int, int]]
+    reuse: dict[int, int]  # areas that reused each page (pages with none left out): search/ranking.py
 
     @classmethod
     def load(cls) -> Snapshot:
         by_field = {facet.field: facet.name for facet in FACETS}
         pages: dict[str, dict[str, set[int]]] = {facet.name: {} for facet in FACETS}
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT page_id, published, title FROM {ORDER_TABLE}")
+            cursor.execute(f"SELECT page_id, published, title, reuse_count FROM {ORDER_TABLE}")
             keys = cursor.fetchall()
             cursor.execute(f"SELECT page_id, field, value FROM {FACET_TABLE}")
             for page_id, field, value in cursor.fetchall():
@@ -113,6 +115,7 @@ class Snapshot:
                 name: {value: frozenset(found) for value, found in by_value.items()} for name, by_value in pages.items()
             },
             positions={sort: {key[0]: position for position, key in enumerate(keys)} for sort, keys in orders.items()},
+            reuse={key[0]: key[3] for key in keys if key[3]},
         )
 
     def all_ids(self) -> list[int]:
@@ -125,9 +128,11 @@ class Snapshot:
         return [page_id for page_id in page_ids if page_id in positions]
 
     def ordered(self, page_ids: Iterable[int], sort: str, scores: dict[int, float]) -> list[int]:
+        """Relevance: the scores times the reuse multiplier, ties by newest; the other sorts by their keys."""
         if sort == "relevance":
             newest = self.positions["newest"]
-            return sorted(page_ids, key=lambda page_id: (-scores[page_id], newest[page_id]))
+            ranked = {page_id: scores[page_id] * reuse_multiplier(self.reuse.get(page_id, 0)) for page_id in page_ids}
+            return sorted(ranked, key=lambda page_id: (-ranked[page_id], newest[page_id]))
         return sorted(page_ids, key=self.positions[sort].__getitem__)
 
     def _passing(self, name: str, wanted: tuple[str, ...]) -> frozenset[int]:

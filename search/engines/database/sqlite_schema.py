@@ -7,17 +7,31 @@ tokenizer, at indexing and at query time alike.
 
 Facet fields are listed here, not read from search.facets, because a
 migration applies this SQL: a new facet needs a new migration that calls
-`create()` again (tests/unit/test_db_fts.py fails until then).
+`recreate()` (tests/unit/test_db_fts.py fails until then). The order table also
+keeps each entry's reuse count, the ranking signal of search/ranking.py.
 """
 
 from __future__ import annotations
+
+from search.ranking import REUSE_FIELD
 
 FTS_TABLE = "search_fts"
 FACET_TABLE = "search_entry_facet"
 ORDER_TABLE = "search_entry_order"
 STATE_TABLE = "search_index_state"  # one row: a random version, new with every write, for caches to key on
 FTS_COLUMNS = ("title", "summary", "body", "names")
-FACET_FIELDS = ("type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag")
+FACET_FIELDS = (
+    "type",
+    "theme",
+    "pioneer",
+    "region",
+    "barrier_category",
+    "care_group",
+    "stage",
+    "year",
+    "tag",
+    "reused",
+)
 NAME_FIELDS = (
     "pioneer_name",
     "case_study",
@@ -55,8 +69,10 @@ def _insert_body() -> str:
     texts = ", ".join([_text("title"), _text("summary"), _text("body"), _names()])
     return (
         f"INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES (new.page_id, {texts});\n"
-        f"INSERT INTO {ORDER_TABLE} (page_id, published, title) "
-        "VALUES (new.page_id, new.published, lower(new.title));\n" + _facet_inserts() + BUMP_VERSION
+        f"INSERT INTO {ORDER_TABLE} (page_id, published, title, reuse_count) VALUES (new.page_id, new.published, "
+        f"lower(new.title), coalesce(json_extract(new.document, '$.{REUSE_FIELD}'), 0));\n"
+        + _facet_inserts()
+        + BUMP_VERSION
     )
 
 
@@ -77,7 +93,8 @@ def statements() -> list[str]:
         "tokenize = 'porter unicode61 remove_diacritics 2')",
         f"CREATE TABLE {FACET_TABLE} (page_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, "
         "PRIMARY KEY (page_id, field, value)) WITHOUT ROWID",
-        f"CREATE TABLE {ORDER_TABLE} (page_id INTEGER PRIMARY KEY, published TEXT, title TEXT NOT NULL)",
+        f"CREATE TABLE {ORDER_TABLE} (page_id INTEGER PRIMARY KEY, published TEXT, title TEXT NOT NULL, "
+        "reuse_count INTEGER NOT NULL DEFAULT 0)",
         f"CREATE TABLE {STATE_TABLE} (version INTEGER NOT NULL)",
         f"INSERT INTO {STATE_TABLE} (version) VALUES (random())",
         f"CREATE TRIGGER search_entry_fts_insert AFTER INSERT ON search_searchentry BEGIN\n{_insert_body()}END",
@@ -117,3 +134,9 @@ def drop(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "sqlite":
         for statement in drop_statements():
             schema_editor.execute(statement, params=None)
+
+
+def recreate(apps, schema_editor) -> None:
+    """Drop and create again with this module's definition, filled from the entries (a facet or column added)."""
+    drop(apps, schema_editor)
+    create(apps, schema_editor)

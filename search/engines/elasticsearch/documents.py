@@ -91,6 +91,8 @@ class ContentDocument(Document):
     tag_names = english_text(multi=True)
     published = Date(format="strict_date")
     year = facet_keyword()  # a keyword, not a number: counting terms by ordinals is faster
+    reused = facet_keyword()  # "yes" or "no" (case studies and workarounds), filled by the network app
+    reuse_count = Integer()  # areas that reused it: a gentle ranking signal (search/ranking.py)
     spelling = Text(analyzer=phrases)  # for "did you mean": words and shingles, unstemmed
 
     class Index:

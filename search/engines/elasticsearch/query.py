@@ -21,6 +21,7 @@ from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch.dsl.query import Query
 
 from search.facets import FACETS, FACETS_BY_NAME, Facet
+from search.ranking import elasticsearch_reuse_functions
 from search.request import SearchRequest
 from search.snippets import HIGHLIGHT_FIELDS, marked_words
 from search.vocabulary import ExpandedQuery
@@ -185,6 +186,8 @@ def hits_search(
     """One page of hits: ranked, filtered, sorted and highlighted, with "did you mean"; nothing counted."""
     search = Search(index=index, using=using).extra(track_total_hits=False).source(excludes=["body", "spelling"])
     query = text_query(expanded, typos) if expanded.text else Q("match_all")
+    if request.effective_sort() == "relevance":
+        query = with_reuse(query)
     filters = facet_filters(request)
     search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
     search = search.sort(*SORT_CLAUSES[request.effective_sort()])
@@ -194,6 +197,11 @@ def hits_search(
             # From the phrase suggester over unstemmed words and shingles.
             search = search.suggest("did_you_mean", expanded.text, **DID_YOU_MEAN)
     return search[request.offset : request.offset + request.page_size]
+
+
+def with_reuse(query: Query) -> Query:
+    """The score multiplied by search.ranking's reuse multiplier (relevance only: other sorts ignore scores)."""
+    return Q("function_score", query=query, **elasticsearch_reuse_functions())
 
 
 def highlighted(search: Search, expanded: ExpandedQuery) -> Search:

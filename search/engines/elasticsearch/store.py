@@ -87,8 +87,32 @@ class IndexStore:
     def create_versioned_index(self, kind: str, **settings: Any) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias(kind)}-{stamp}"
-        self._index_definition(kind, name, **settings).create(using=self.client)
+        body = self._index_definition(kind, name, **settings).to_dict()
+        body.setdefault("mappings", {})["_meta"] = {"definition": self.definition(kind)}
+        self.client.indices.create(index=name, **body)
         return name
+
+    def definition(self, kind: str) -> str:
+        """A fingerprint of what the code declares for an index of this kind: its fields and analysis.
+
+        Kept in each index's mapping (`_meta.definition`) when it is created; an index whose
+        fingerprint differs (a field added, an analyser changed) is outdated and needs a rebuild.
+        Shard and replica counts are left out: they are settings, not the definition.
+        """
+        body = self._index_definition(kind, "definition").to_dict()
+        return fingerprint({"mappings": body.get("mappings", {}), "analysis": body["settings"].get("analysis", {})})
+
+    def outdated(self) -> list[str]:
+        """The live indices built from another definition than the code's (older code, or before fingerprints)."""
+        found = []
+        for kind in DOCUMENT_CLASSES:
+            name = self.live_index(kind)
+            if name is None:
+                continue
+            mapping = self.client.indices.get_mapping(index=name)[name]["mappings"]
+            if mapping.get("_meta", {}).get("definition") != self.definition(kind):
+                found.append(name)
+        return found
 
     def replica_changes(self) -> dict[str, tuple[int, int]]:
         """Live indices whose replica count is not the configured one: {index: (now, configured)}."""

@@ -24,7 +24,7 @@ class Command(BaseCommand):
     help = (
         "rebuild: fill new indices and swap them in atomically; check: list drift between published pages "
         "and the indices (content and suggestions); repair: fix that drift; ensure: build what is missing "
-        "(used at start-up: waits for Elasticsearch in the background when it is down); process: apply the "
+        "or outdated (used at start-up: waits for Elasticsearch in the background when it is down); process: apply the "
         "queued index changes now."
     )
 
@@ -73,6 +73,11 @@ class Command(BaseCommand):
         self._require_cluster(store)
         if store is not None and not store.exists():
             raise CommandError("The Elasticsearch index does not exist yet: run `manage.py search_index rebuild`.")
+        if store is not None and (outdated := store.outdated()):
+            raise CommandError(
+                f"The Elasticsearch index {', '.join(outdated)} was built from another definition of its fields: "
+                "run `manage.py search_index rebuild` (or `ensure`)."
+            )
         return maintenance.find_drift(store, self._progress)
 
     def _report(self, drift: maintenance.Drift) -> None:
@@ -130,6 +135,13 @@ class Command(BaseCommand):
                     "searching with the database engine; the index will be built when the cluster answers."
                 )
             )
+            return
+        if store.exists() and (outdated := store.outdated()):
+            self.stdout.write(
+                f"Elasticsearch index {', '.join(outdated)} was built from another definition of its fields: "
+                "rebuilding it."
+            )
+            self.handle_rebuild(store)
             return
         if store.exists():
             for name, (now, wanted) in store.apply_replicas().items():
