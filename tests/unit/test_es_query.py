@@ -115,6 +115,7 @@ def test_by_relevance_the_score_is_multiplied_by_the_reuse_signal_and_by_other_s
     assert scored["functions"][1]["field_value_factor"]["field"] == "reuse_count"
     assert "function_score" not in str(build(SearchRequest(q="pooled", sort="newest"))["query"])
     assert "function_score" not in str(build(SearchRequest())["query"])  # no words: newest first
+    assert "function_score" not in str(counts(SearchRequest(q="pooled")))  # the counts stay unscored and cached
 
 
 def test_the_reuse_multiplier_is_gentle_and_grows_with_areas():
