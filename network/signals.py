@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from casestudies.models import BarrierPage, CaseStudyPage, WorkaroundPage
+from casestudies.models import BarrierPage, CaseStudyPage, PioneerPage, WorkaroundPage
 from search.extensions import reindex_pages
 
 from .models import ReuseRecord
@@ -65,8 +65,6 @@ def on_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> N
 
 
 def connect() -> None:
-    from casestudies.models import PioneerPage
-
     email_confirmed.connect(on_email_confirmed, dispatch_uid="network_email_confirmed")
     page_unpublished.connect(on_area_unpublished, sender=PioneerPage, dispatch_uid="network_area_unpublished")
     post_save.connect(on_record_changed, sender=ReuseRecord, dispatch_uid="network_reuse_saved")

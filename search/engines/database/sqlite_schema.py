@@ -21,17 +21,8 @@ ORDER_TABLE = "search_entry_order"
 STATE_TABLE = "search_index_state"  # one row: a random version, new with every write, for caches to key on
 FTS_COLUMNS = ("title", "summary", "body", "names")
 FACET_FIELDS = (
-    "type",
-    "theme",
-    "pioneer",
-    "region",
-    "barrier_category",
-    "care_group",
-    "stage",
-    "year",
-    "tag",
-    "reused",
-)
+    "type", "theme", "pioneer", "region", "barrier_category", "care_group", "stage", "year", "tag", "reused",
+)  # fmt: skip
 NAME_FIELDS = (
     "pioneer_name",
     "case_study",
