@@ -6,6 +6,7 @@ Only area names and counts are public: a record's note and its member never leav
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Count, Q
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, PioneerPage, WorkaroundPage
@@ -48,3 +49,22 @@ def record_for(area: PioneerPage | None, page: Page) -> ReuseRecord | None:
     if area is None:
         return None
     return ReuseRecord.objects.filter(area=area, page=page).first()
+
+
+def pages_reused_by(area: PioneerPage) -> list[Page]:
+    """The public case studies and workarounds the area recorded reusing, by title."""
+    page_ids = ReuseRecord.objects.filter(area=area).values("page_id")
+    pages = visible(Page.objects.filter(pk__in=page_ids).type(*REUSABLE_TYPES)).order_by("title")
+    return [page.specific for page in pages]
+
+
+def own_work_reused(area: PioneerPage) -> list[tuple[Page, int]]:
+    """The area's own public case studies and workarounds that other public areas reused, with how many: most first."""
+    public_areas = visible(PioneerPage.objects.all()).values("pk")
+    pages = (
+        visible(Page.objects.descendant_of(area).type(*REUSABLE_TYPES))
+        .annotate(areas=Count("reuse_records__area", filter=Q(reuse_records__area__in=public_areas), distinct=True))
+        .filter(areas__gt=0)
+        .order_by("-areas", "title")
+    )
+    return [(page.specific, page.areas) for page in pages]

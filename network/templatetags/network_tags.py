@@ -47,6 +47,14 @@ def nhsuk_widget(field):
     return field.as_widget(attrs=attrs)
 
 
+@register.inclusion_tag("network/includes/area_reuse.html")
+def area_reuse(area):
+    """On an area's page: what it reused from others, and which of its own pages others reused."""
+    from network.reuse import own_work_reused, pages_reused_by
+
+    return {"area": area, "reused": pages_reused_by(area), "travelled": own_work_reused(area)}
+
+
 @register.inclusion_tag("network/includes/reuse_panel.html", takes_context=True)
 def reuse_panel(context, page):
     """ "Reused by N areas" and, for a member whose area is set, the form to record or withdraw it."""

@@ -91,6 +91,13 @@ def test_a_commissioner_signs_up_saves_a_search_and_records_reuse(page, site, ne
     assert EMAIL not in tab.content()
     assert_accessible(tab)
 
+    # The area's own page lists what it reused.
+    panel.get_by_role("link", name=network_area).click()
+    reuse = tab.locator("section.area-reuse")
+    expect(reuse).to_contain_text(f"What {network_area} reused from others")
+    expect(reuse.get_by_role("link", name=site.workaround.title)).to_be_visible()
+    assert_accessible(tab)
+
 
 @dataclass(frozen=True)
 class Askers:

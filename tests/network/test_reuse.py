@@ -7,6 +7,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from network.models import ReuseRecord
+from network.reuse import record_reuse
 from portal.security import ratelimit
 
 from .conftest import make_member
@@ -199,3 +200,27 @@ def test_the_reuse_limit_is_off_at_zero(member_client, exchange, reuse_limit):
     for _ in range(3):
         assert member_client.post(reuse_url(exchange.workaround), {"action": "record"}).status_code == 302
     assert not caches["ratelimit"]._cache  # nothing counted at all
+
+
+def test_area_pages_show_what_the_area_reused_and_whose_work_travelled(exchange, norfolk_member):
+    assert "area-reuse-heading" not in Client().get(exchange.pioneer.url).content.decode()  # nothing yet: no section
+    record_reuse(exchange.norfolk, exchange.workaround, norfolk_member, "A private note")
+    dorset_member = make_member("kim@dorset.example.org", area=exchange.dorset)
+    record_reuse(exchange.dorset, exchange.workaround, dorset_member, "")
+    record_reuse(exchange.dorset, exchange.study, dorset_member, "")
+
+    norfolk_page = Client().get(exchange.norfolk.url).content.decode()
+    assert "What West Norfolk reused from others" in norfolk_page
+    assert f'<a href="{exchange.workaround.url}">{exchange.workaround.title}</a>' in norfolk_page
+    assert exchange.study.title not in norfolk_page and "A private note" not in norfolk_page
+
+    pioneer_page = Client().get(exchange.pioneer.url).content.decode()
+    travelled = pioneer_page[pioneer_page.index("work reused by other areas") :]
+    assert f"{exchange.workaround.title}</a>: reused by 2 areas" in travelled
+    assert f"{exchange.study.title}</a>: reused by 1 area<" in travelled
+    assert travelled.index(exchange.workaround.title) < travelled.index(exchange.study.title)  # most reused first
+
+    exchange.dorset.unpublish()  # an area the public cannot see is not counted
+    pioneer_page = Client().get(exchange.pioneer.url).content.decode()
+    assert f"{exchange.workaround.title}</a>: reused by 1 area<" in pioneer_page
+    assert f"{exchange.study.title}</a>: reused by" not in pioneer_page
