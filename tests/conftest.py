@@ -164,6 +164,11 @@ POSTGRESQL_LEG = {
     "tests/integration/test_index_queue.py": "the durable queue, and the database task backend production runs",
     "tests/resilience/test_outage_under_load.py": "searches in threads on the PostgreSQL path while pages publish",
     "tests/taxonomies/test_merging.py": "merges rewrite many rows and redirects in one transaction",
+    "tests/network/test_digests.py": "digests: each due search's row locked (select_for_update, skip_locked)",
+    "tests/network/test_saved_searches.py": "at most 20 saved searches, counted with the member's row locked",
+    "tests/network/test_questions.py": "the hourly question limit, counted with the member's row locked",
+    "tests/network/test_walkthrough.py": "issue 11's walk-through: sign-up to digest over SMTP",
+    "tests/network/test_reuse_in_search.py": "reuse counts grouped per batch for the index documents",
     "tests/curation/test_moderation.py::test_a_curator_requests_changes_with_a_comment_and_the_author_resubmits": (
         "Wagtail's workflow tables"
     ),
