@@ -25,6 +25,7 @@ from .drafting import ask_to_draft, drafting_area
 from .forms import AreaForm, DeleteAccountForm, FrequencyForm, ReuseForm, SaveSearchForm
 from .membership import Standing, delete_member, is_verified, set_area, standing_of
 from .models import SavedSearch
+from .next_step import next_step
 from .personal_data import personal_data
 from .reuse import is_own_work, record_reuse, reusable_page, withdraw_reuse
 from .saved_searches import RefusedSearch, normalised_query, save_search, saved_search_for_token, search_request_of
@@ -119,14 +120,9 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
         raise Http404("No published case study or workaround with this id.")
     back = f"{page.url}#reuse"
     member = standing_of(request.user)
-    if member.standing is Standing.SIGNED_OUT:
-        return redirect(f"{reverse('account_login')}?{urlencode({'next': page.url})}")
-    if member.standing is not Standing.READY:
-        if member.standing is Standing.UNVERIFIED:
-            messages.error(request, "Confirm your email address, then choose your area, to record reuse.")
-        else:
-            messages.error(request, "Choose your area first: reuse is recorded for an area.")
-        return redirect("network_account")
+    not_ready = next_step(request, member, page, "to record reuse")
+    if not_ready is not None:
+        return not_ready
     if is_own_work(member.area, page):
         message = f"This is {member.area.title}'s own work: record reuse of other areas' work."
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")  # a title is not HTML
