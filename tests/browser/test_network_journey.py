@@ -198,6 +198,9 @@ def test_a_question_reaches_the_author_and_shows_only_once_a_curator_publishes_i
         entry = tab.locator("article.network-question").filter(has_text=question)
         entry.get_by_role("button", name=re.compile("Publish under the page")).click()
         expect(tab.locator("article.network-question").filter(has_text=question)).to_contain_text("published")
+        tab.goto("/admin/network/reuse/")  # the reuse report's summary of what travels, checked by axe-core
+        expect(tab.get_by_role("heading", name="What travels")).to_be_visible()
+        assert_accessible_within(tab, ".reuse-travel", axe_script)
     with fresh_tab(browser, live_server.url) as public:
         public.goto(site.workaround.url)
         exchange = public.locator("#questions .question-exchange")

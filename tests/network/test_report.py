@@ -71,3 +71,35 @@ def test_members_and_authors_cannot_open_the_report(client, exchange):
     client.force_login(author)
     refused = client.get("/admin/network/reuse/")  # the admin answers PermissionDenied with its dashboard
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
+
+
+def test_what_travels_by_barrier_category_and_theme(curator_client, exchange):
+    from network.report import Travel, travel_by_barrier_category, travel_by_theme
+    from tests.factories import make_barrier
+    from themes.models import BarrierCategory, Theme
+
+    ig = BarrierCategory.objects.get(slug="information-governance").name
+    it = BarrierCategory.objects.get(slug="it-systems").name
+    study = make_case_study(exchange.pioneer, "Joint IT", themes=("multidisciplinary-teams",))
+    it_barrier = make_barrier(study, "Two record systems", category="it-systems")
+    both = make_workaround(study, [it_barrier], "A bridge between the systems")
+    make_workaround(study, [it_barrier], "Printing the record")
+    hidden = make_workaround(study, [it_barrier], "An unpublished idea")
+    hidden.unpublish()
+    member = make_member("a@norfolk.example.org", area=exchange.norfolk)
+    record_reuse(exchange.norfolk, exchange.workaround, member, "")  # the exchange's workaround: information governance
+    record_reuse(exchange.norfolk, both, member, "")
+    record_reuse(exchange.norfolk, study, member, "")
+
+    # Information governance: 1 of 1 workaround reused; IT systems: 1 of 2 (the unpublished one not counted).
+    assert travel_by_barrier_category() == [Travel(ig, 1, 1), Travel(it, 2, 1)]
+    teams = Theme.objects.get(slug="multidisciplinary-teams").name
+    assert Travel(teams, 1, 1) in travel_by_theme()  # "Joint IT", reused; the exchange's study has no theme
+
+    html = curator_client.get("/admin/network/reuse/").content.decode()
+    assert "What travels" in html
+    assert f'<th scope="row">{it}</th><td>2</td><td>1</td><td>50%</td>' in html
+    assert f'<th scope="row">{ig}</th><td>1</td><td>1</td><td>100%</td>' in html
+    # The table below the summary is unchanged, and the AJAX refresh of the results leaves the summary out.
+    assert "Areas that reused it" in html
+    assert "What travels" not in curator_client.get("/admin/network/reuse/results/").content.decode()
