@@ -33,7 +33,21 @@ class AreaForm(forms.Form):
         return self.areas[self.cleaned_data["area"]]  # the choices allow only these
 
 
-class ReuseForm(forms.Form):
+class HoneypotForm(forms.Form):
+    """A form with a field hidden by the stylesheet that only bots fill in, named as the sign-up form's, so the
+    templates' one honeypot rule (network_tags.is_honeypot) hides it. A bot that fills it in is answered as a
+    person would be, and nothing is written or sent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.honeypot = settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD
+        self.fields[self.honeypot] = forms.CharField(label="Leave this empty", required=False)
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get(self.honeypot))
+
+
+class ReuseForm(HoneypotForm):
     note = forms.CharField(
         label="How did it go? (optional)",
         help_text=f"Up to {NOTE_LENGTH:,} characters. Only the exchange team reads this; it is never shown publicly.",
@@ -43,9 +57,8 @@ class ReuseForm(forms.Form):
     )
 
 
-class QuestionForm(forms.Form):
-    """ "Ask the pioneer": the question, and a field hidden by the stylesheet that only bots fill in (named as
-    the sign-up form's, so the templates' one honeypot rule, network_tags.is_honeypot, hides it)."""
+class QuestionForm(HoneypotForm):
+    """ "Ask the pioneer": the question, and the honeypot."""
 
     text = forms.CharField(
         label="Your question",
@@ -61,11 +74,6 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "question-%s")  # apart from the reuse form's ids on the same page
         super().__init__(*args, **kwargs)
-        self.honeypot = settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD
-        self.fields[self.honeypot] = forms.CharField(label="Leave this empty", required=False)
-
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get(self.honeypot))
 
 
 class AnswerForm(forms.Form):

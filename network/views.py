@@ -141,7 +141,8 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
     if not form.is_valid():
         context = {"page": page, "form": form, "area": member.area}
         return render(request, "network/reuse_refused.html", context, status=400)
-    record_reuse(member.area, page, request.user, form.cleaned_data["note"])
+    if not form.is_spam():  # a bot that filled the honeypot is answered as a person, and nothing is recorded
+        record_reuse(member.area, page, request.user, form.cleaned_data["note"])
     return redirect(back)
 
 

@@ -224,3 +224,15 @@ def test_area_pages_show_what_the_area_reused_and_whose_work_travelled(exchange,
     pioneer_page = Client().get(exchange.pioneer.url).content.decode()
     assert f"{exchange.workaround.title}</a>: reused by 1 area<" in pioneer_page
     assert f"{exchange.study.title}</a>: reused by" not in pioneer_page
+
+
+def test_a_bot_filling_the_honeypot_is_sent_back_as_a_person_and_nothing_is_recorded(member_client, exchange):
+    page = member_client.get(exchange.workaround.url).content.decode()
+    panel = page[page.index('id="reuse"') :]
+    assert '<div class="network-honeypot">' in panel and 'name="website"' in panel  # hidden by the stylesheet
+    url = f"/network/reuse/{exchange.workaround.pk}/"
+    bot = member_client.post(url, {"action": "record", "note": "Buy now", "website": "http://spam.example.com"})
+    assert bot.status_code == 302 and bot["Location"] == f"{exchange.workaround.url}#reuse"
+    assert not ReuseRecord.objects.exists()
+    person = member_client.post(url, {"action": "record", "note": "Went well.", "website": ""})  # the control
+    assert person.status_code == 302 and ReuseRecord.objects.get().note == "Went well."

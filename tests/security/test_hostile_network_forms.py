@@ -92,7 +92,7 @@ def fields(form_class, schemas: dict) -> list[dict]:
 
 TEXT = {"type": "string"}
 QUESTION = fields(QuestionForm, {"text": TEXT, "website": TEXT})
-REUSE = fields(ReuseForm, {"note": TEXT, "action": {"enum": ["record", "withdraw"]}})
+REUSE = fields(ReuseForm, {"note": TEXT, "website": TEXT, "action": {"enum": ["record", "withdraw"]}})
 SAVE = fields(SaveSearchForm, {"query": TEXT, "name": TEXT, "frequency": {"enum": ["daily", "weekly"]}})
 AREA = fields(AreaForm, {"area": {"type": "integer", "minimum": 0, "maximum": 40}})
 FREQUENCY = fields(FrequencyForm, {"frequency": {"enum": ["daily", "weekly"]}})[0]["schema"]
