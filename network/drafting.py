@@ -20,6 +20,7 @@ from django.urls import reverse
 from casestudies.models import PioneerPage
 from curation.roles import NETWORK_MEMBERS, areas_drafted_for, curators_group, ensure_drafters, leave_drafters
 
+from .digests import absolute
 from .membership import Standing, standing_of
 
 
@@ -69,7 +70,7 @@ def ask_to_draft(user, area: PioneerPage) -> None:
     """Email the curators (the exchange's address if none has one) that the member asks to draft for the area."""
     curators = curators_group().user_set.filter(is_active=True).exclude(email="")
     recipients = sorted(set(curators.values_list("email", flat=True))) or [settings.CONTACT_EMAIL]
-    members_page = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("network_drafting")
+    members_page = absolute(reverse("network_drafting"))
     message = (
         f"{user.email}, a network member for {area.title}, asks to draft case studies for {area.title}.\n\n"
         f"To let them, or not, open Curation → Network members in the admin:\n{members_page}\n"

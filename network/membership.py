@@ -59,6 +59,15 @@ def standing_of(user) -> Member:
     return Member(Standing.READY, area) if area else Member(Standing.NO_AREA)
 
 
+def standing_for(request) -> Member:
+    """standing_of the request's user, worked out once per request: a page's reuse and questions panels both
+    ask, and each answer costs up to three queries."""
+    member = getattr(request, "_network_standing", None)
+    if member is None:
+        member = request._network_standing = standing_of(request.user)
+    return member
+
+
 def area_groups() -> tuple[list[PioneerPage], list[PioneerPage]]:
     """The areas a member may join: the virtual network's, then the pioneers', as the public sees them."""
     pioneers, network = pioneers_and_network(shown_q())

@@ -59,14 +59,14 @@ def area_reuse(area):
 def reuse_panel(context, page):
     """ "Reused by N areas" and, for a member whose area is set, the form to record or withdraw it."""
     from network.forms import ReuseForm
-    from network.membership import standing_of
+    from network.membership import standing_for
     from network.reuse import is_own_work, record_for, reusing_areas
 
     if not page.pk:  # a preview of a page never saved: nothing to count or record against
         return {"page": page}
     request = context.get("request")
     areas = reusing_areas(page)
-    member = standing_of(request.user) if request is not None else None
+    member = standing_for(request) if request is not None else None
     record = record_for(member.area, page) if member and member.area else None
     return {
         "request": request,
@@ -84,7 +84,7 @@ def reuse_panel(context, page):
 def questions_panel(context, page):
     """The page's published exchanges and, for a member whose area is set, the "Ask the pioneer" form."""
     from network.forms import QuestionForm
-    from network.membership import standing_of
+    from network.membership import standing_for
     from network.questions import owning_area, published_exchanges
 
     if not page.pk:  # a preview of a page never saved: nothing to ask about
@@ -95,7 +95,7 @@ def questions_panel(context, page):
         "page": page,
         "area": owning_area(page),
         "exchanges": published_exchanges(page),
-        "member": standing_of(request.user) if request is not None else None,
+        "member": standing_for(request) if request is not None else None,
         "form": QuestionForm(),
         "csrf_token": context.get("csrf_token"),
     }

@@ -236,3 +236,15 @@ def test_a_bot_filling_the_honeypot_is_sent_back_as_a_person_and_nothing_is_reco
     assert not ReuseRecord.objects.exists()
     person = member_client.post(url, {"action": "record", "note": "Went well.", "website": ""})  # the control
     assert person.status_code == 302 and ReuseRecord.objects.get().note == "Went well."
+
+
+def test_a_page_works_out_where_the_member_stands_once_for_both_panels(member_client, exchange, monkeypatch):
+    from network import membership
+
+    calls = []
+    real = membership.standing_of
+    monkeypatch.setattr(membership, "standing_of", lambda user: calls.append(user.pk) or real(user))
+    html = member_client.get(exchange.workaround.url).content.decode()
+    assert 'id="reuse"' in html and 'id="questions"' in html  # both panels, each showing the member's forms
+    assert "We reused this" in html and "Send your question" in html
+    assert len(calls) == 1
