@@ -1,13 +1,18 @@
 """Query building, compared as dicts: what the Elasticsearch engine sends."""
 
 from search.engines.elasticsearch.query import (
+    FIRST_PASS_FIELDS,
+    FIRST_PASS_WEIGHT,
     FUZZY_FIELDS,
     PHRASE_FIELDS,
+    RESCORE_WINDOW,
     SORT_CLAUSES,
     TEXT_FIELDS,
     ContentSearch,
     completion_search,
     hits_search,
+    in_tie_order,
+    matching_query,
     related_search,
     text_query,
 )
@@ -105,17 +110,73 @@ def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
     body = build(SearchRequest(q="pooled", filters={"theme": ("pooled-budgets",)}))
     assert body["track_total_hits"] is False and "aggs" not in body and "post_filter" not in body
     assert body["query"]["bool"]["filter"] == [{"terms": {"theme": ["pooled-budgets"]}}]
-    scored = body["query"]["bool"]["must"][0]["function_score"]
-    assert scored["query"]["bool"]["should"][0]["multi_match"]["type"] == "phrase"
+    assert body["query"]["bool"]["must"] == [first_pass(expand_query("pooled", GROUPS))]
+
+
+def first_pass(expanded) -> dict:
+    """Every match (matching_query as a filter), ranked cheaply by each term in the body and the title."""
+    terms = list(expanded.words) + [term for group in expanded.expansions for term in group.alternatives]
+    cheap = [
+        {
+            "multi_match": {
+                "query": term,
+                "fields": list(FIRST_PASS_FIELDS),
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+                "operator": "and",
+            }
+        }
+        for term in terms
+    ]
+    return {"bool": {"filter": [matching_query(expanded).to_dict()], "should": cheap}}
+
+
+def test_by_relevance_every_match_is_ranked_cheaply_and_the_best_ones_again_by_the_full_query():
+    expanded = expand_query("IG records", GROUPS)
+    body = build(SearchRequest(q="IG records"))
+    assert body["query"] == first_pass(expanded)
+    assert [clause["multi_match"]["query"] for clause in body["query"]["bool"]["should"]] == [
+        "records",
+        "IG",
+        "information governance",  # a synonym's words all together
+    ]
+    assert "sort" not in body  # a rescored search is ordered by score (the engine breaks ties as SORT_CLAUSES)
+    rescore = body["rescore"]
+    assert rescore["window_size"] == RESCORE_WINDOW
+    assert rescore["query"]["query_weight"] == FIRST_PASS_WEIGHT and rescore["query"]["rescore_query_weight"] == 1
+    assert rescore["query"]["rescore_query"]["function_score"]["query"] == text_query(expanded).to_dict()
+
+
+def test_near_spellings_are_ranked_fully_in_one_pass():
+    request = SearchRequest(q="informaton")
+    expanded = expand_query(request.q, GROUPS)
+    body = hits_search(request, expanded, index="idx", using="default", typos=True).to_dict()
+    assert "rescore" not in body and body["sort"] == SORT_CLAUSES["relevance"]
+    assert body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"] == [word("informaton")]
 
 
 def test_by_relevance_the_score_is_multiplied_by_the_reuse_signal_and_by_other_sorts_not():
-    scored = build(SearchRequest(q="pooled"))["query"]["function_score"]
+    scored = build(SearchRequest(q="pooled"))["rescore"]["query"]["rescore_query"]["function_score"]
     assert scored["boost_mode"] == "multiply" and scored["max_boost"] == 1 + REUSE_MAX_BOOST
     assert scored["functions"][1]["field_value_factor"]["field"] == "reuse_count"
-    assert "function_score" not in str(build(SearchRequest(q="pooled", sort="newest"))["query"])
+    newest = build(SearchRequest(q="pooled", sort="newest"))
+    assert "function_score" not in str(newest) and "rescore" not in newest
+    assert list(newest["query"]["bool"]) == ["filter"]  # ordered by date: nothing scored
     assert "function_score" not in str(build(SearchRequest())["query"])  # no words: newest first
     assert "function_score" not in str(counts(SearchRequest(q="pooled")))  # the counts stay unscored and cached
+
+
+def test_a_rescored_page_breaks_equal_scores_newest_first_then_by_title():
+    def hit(name: str, score: float, published: str) -> dict:
+        return {"_score": score, "_source": {"title_sort": name, "published": published}}
+
+    page = [
+        hit("b", 2.0, "2015-01-01"),
+        hit("z", 3.0, "2014-01-01"),
+        hit("a", 2.0, "2015-01-01"),
+        hit("c", 2.0, "2016-01-01"),
+    ]
+    assert [h["_source"]["title_sort"] for h in in_tie_order(page)] == ["z", "c", "a", "b"]
 
 
 def test_the_reuse_multiplier_is_gentle_and_grows_with_areas():
@@ -168,16 +229,33 @@ def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean(
 
 def test_joining_words_are_searched_but_not_highlighted():
     body = build(SearchRequest(q="sharing between council"))
-    highlighted = [clause["multi_match"]["query"] for clause in body["highlight"]["highlight_query"]["bool"]["should"]]
-    assert highlighted == ["sharing", "council"]
+    for field, options in body["highlight"]["fields"].items():
+        highlighted = [clause["match"][field] for clause in options["highlight_query"]["bool"]["should"]]
+        assert highlighted == ["sharing", "council"]
     assert "between" in str(body["query"])
+
+
+def test_each_field_is_highlighted_by_a_query_of_its_own_words_and_synonym_phrases():
+    body = build(SearchRequest(q="IG records"))
+    assert body["highlight"]["fields"]["summary"] == {
+        "highlight_query": {
+            "bool": {
+                "should": [
+                    {"match": {"summary": "records"}},
+                    {"match_phrase": {"summary": "IG"}},
+                    {"match_phrase": {"summary": "information governance"}},
+                ]
+            }
+        }
+    }
+    assert "highlight_query" not in body["highlight"]  # none shared by every field
 
 
 def test_pagination_and_sorts():
     body = build(SearchRequest(q="x", page=3, page_size=10, sort="title"))
     assert (body["from"], body["size"]) == (20, 10)
     assert body["sort"] == ["title_sort", {"published": {"order": "desc"}}]
-    assert build(SearchRequest(q="x"))["sort"][0] == "_score"
+    assert "sort" not in build(SearchRequest(q="x"))  # by score: rescored
     assert build(SearchRequest(q="x", sort="oldest"))["sort"][0] == {"published": {"order": "asc"}}
 
 
@@ -202,13 +280,16 @@ def test_completion_and_related_queries():
 
 
 def test_typo_tolerance_is_for_words_that_find_too_little_or_are_not_in_the_index():
-    from search.engines.elasticsearch.engine import needs_typo_tolerance
+    from search.engines.elasticsearch.engine import PLENTY, needs_typo_tolerance
 
     words = expand_query("informaton sharing", GROUPS)
     assert needs_typo_tolerance(words, total=0, suggestion=None)
     assert needs_typo_tolerance(words, total=9, suggestion=None)  # too few: near spellings may add more
     assert needs_typo_tolerance(words, total=12, suggestion="information sharing")
     assert not needs_typo_tolerance(words, total=12, suggestion=None)
+    # A correction, but the words as typed found plenty: the reader is offered it, nothing is searched again.
+    assert needs_typo_tolerance(words, total=PLENTY - 1, suggestion="information sharing")
+    assert not needs_typo_tolerance(words, total=PLENTY, suggestion="information sharing")
     assert not needs_typo_tolerance(expand_query("", GROUPS), total=0, suggestion=None)
 
 

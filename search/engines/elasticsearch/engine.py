@@ -14,6 +14,7 @@ from search.engines.elasticsearch.query import (
     completion_search,
     facet_counts,
     hits_search,
+    in_tie_order,
     match_count_search,
     related_search,
 )
@@ -49,7 +50,10 @@ class ElasticsearchEngine:
         if needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion):
             counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
             took += took_again
-        results = [hit_from_document(hit["_source"], hit.get("highlight")) for hit in hits["hits"]["hits"]]
+        page = hits["hits"]["hits"]
+        if page and "sort" not in page[0]:  # ranked by score alone: rescored (see query.rescore_best)
+            page = in_tie_order(page)
+        results = [hit_from_document(hit["_source"], hit.get("highlight")) for hit in page]
         return SearchResponse(
             request=request,
             total=counts["hits"]["total"]["value"],
@@ -126,13 +130,18 @@ class ElasticsearchEngine:
 # Fewer results than this for the words as typed, and the search is made again allowing typos:
 # near spellings then add what the exact words missed ("regulator" finds "regulatory").
 TOO_FEW = 10
+# With "did you mean" offering a correction, the search is made again allowing typos unless the words
+# as typed already found this many: then near spellings would only reorder plenty (the reader is still
+# offered the correction), at the cost of fuzzy matching over tens of thousands of documents.
+PLENTY = 1000
 
 
 def needs_typo_tolerance(expanded: ExpandedQuery, total: int, suggestion: str | None) -> bool:
     """Search again allowing typos when words were typed and, as typed, they found too few results or
-    "did you mean" (which corrects only words missing from the index) has a correction. Such searches
-    match few documents, so the second one is cheap; searches matching many never pay for fuzziness."""
-    return bool(expanded.words) and (total < TOO_FEW or suggestion is not None)
+    "did you mean" (which corrects only words missing from the index) has a correction and they found
+    less than plenty. Such searches match few documents, so the second one is cheap; searches matching
+    many never pay for fuzziness."""
+    return bool(expanded.words) and (total < TOO_FEW or (suggestion is not None and total < PLENTY))
 
 
 def _failure(raw: dict[str, Any]) -> Exception:

@@ -10,6 +10,12 @@ One search is two requests sent together in one `_msearch`:
 - the **page of hits** (`hits_search`): the scored query with the filters as
   filters, sorted, highlighted, with "did you mean"; it counts nothing.
 
+By relevance, the page of hits ranks in two passes: every match cheaply, by its
+words in the body and the title (FIRST_PASS_FIELDS), then the best RESCORE_WINDOW
+of those again by the full query (every field of TEXT_FIELDS, phrases, reuse), so
+the costly ranking runs on a few hundred documents, not on every match of a broad
+question.
+
 Each step is testable by comparing `to_dict()` with an expected dict.
 """
 
@@ -44,6 +50,11 @@ TEXT_FIELDS = (
     "documents^1.5",
 )
 PHRASE_FIELDS = ("title.exact^6", "summary.exact^3", "body.exact")
+FIRST_PASS_FIELDS = ("body", "title^3")
+# The first ranking's best matches ranked again by the full query. Deeper results keep the first
+# ranking's order, a thousandth of their first-pass score (FIRST_PASS_WEIGHT) placing them after.
+RESCORE_WINDOW = 500
+FIRST_PASS_WEIGHT = 0.001
 SORT_CLAUSES: dict[str, list[Any]] = {  # one per search.request.SORTS name
     "relevance": ["_score", {"published": {"order": "desc"}}, "title_sort"],
     "newest": [{"published": {"order": "desc"}}, "title_sort"],
@@ -111,6 +122,27 @@ def matching_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     return Q("bool", should=concepts, minimum_should_match=expanded.required)
 
 
+def first_pass_query(expanded: ExpandedQuery) -> Query:
+    """Every match, ranked cheaply: each word, and each synonym's words all together, in FIRST_PASS_FIELDS.
+
+    Only its order of the best RESCORE_WINDOW matters (see rescore_best). Which documents match is
+    matching_query's, as a filter (cached by Elasticsearch, and identical to the counts request's).
+    """
+    terms = list(expanded.words) + [term for expansion in expanded.expansions for term in expansion.alternatives]
+    cheap = [
+        Q(
+            "multi_match",
+            query=term,
+            fields=list(FIRST_PASS_FIELDS),
+            type="best_fields",
+            tie_breaker=0.3,
+            operator="and",
+        )
+        for term in terms
+    ]
+    return Q("bool", filter=[matching_query(expanded)], should=cheap)
+
+
 def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     """The matching documents, ranked: the whole phrase ranks higher."""
     matching = matching_query(expanded, typos)
@@ -120,13 +152,13 @@ def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     return Q("bool", must=[matching], should=[phrase])
 
 
-def highlight_query(expanded: ExpandedQuery) -> Query:
-    """What to mark in snippets: the words and synonyms, without fuzziness (which makes highlighting slow)."""
-    should = [Q("multi_match", query=word, fields=list(HIGHLIGHT_FIELDS)) for word in marked_words(expanded.words)]
+def highlight_query(expanded: ExpandedQuery, field: str) -> Query:
+    """What to mark in one field's snippets: the words and synonyms, without fuzziness (which makes
+    highlighting slow). One query a field: the highlighter reads a query's terms for every field it marks,
+    so one query naming all nine fields made it read each term nine times over."""
+    should = [Q("match", **{field: word}) for word in marked_words(expanded.words)]
     should += [
-        Q("multi_match", query=term, fields=list(HIGHLIGHT_FIELDS), type="phrase")
-        for expansion in expanded.expansions
-        for term in expansion.alternatives
+        Q("match_phrase", **{field: term}) for expansion in expanded.expansions for term in expansion.alternatives
     ]
     return Q("bool", should=should or [Q("match_none")])
 
@@ -185,12 +217,20 @@ def hits_search(
 ) -> Search:
     """One page of hits: ranked, filtered, sorted and highlighted, with "did you mean"; nothing counted."""
     search = Search(index=index, using=using).extra(track_total_hits=False).source(excludes=["body", "spelling"])
-    query = text_query(expanded, typos) if expanded.text else Q("match_all")
-    if request.effective_sort() == "relevance":
-        query = with_reuse(query)
+    sort = request.effective_sort()
+    if not expanded.text:
+        query = Q("match_all")
+    elif sort != "relevance":
+        query = Q("bool", filter=[matching_query(expanded, typos)])  # ordered by dates or titles: nothing scored
+    elif typos:
+        query = with_reuse(text_query(expanded, typos=True))  # few documents: ranked fully in one pass
+    else:
+        query = first_pass_query(expanded)
+        search = rescore_best(search, expanded)
     filters = facet_filters(request)
     search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
-    search = search.sort(*SORT_CLAUSES[request.effective_sort()])
+    if "rescore" not in search._extra:  # a rescored search is ordered by score alone (see engine.in_tie_order)
+        search = search.sort(*SORT_CLAUSES[sort])
     if expanded.text:
         search = highlighted(search, expanded)
         if did_you_mean:
@@ -199,20 +239,46 @@ def hits_search(
     return search[request.offset : request.offset + request.page_size]
 
 
+def rescore_best(search: Search, expanded: ExpandedQuery) -> Search:
+    """Rank the first pass's best RESCORE_WINDOW again by the full query, times the reuse multiplier."""
+    return search.extra(
+        rescore={
+            "window_size": RESCORE_WINDOW,
+            "query": {
+                "rescore_query": with_reuse(text_query(expanded)).to_dict(),
+                "query_weight": FIRST_PASS_WEIGHT,
+                "rescore_query_weight": 1,
+            },
+        }
+    )
+
+
+def in_tie_order(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A rescored page as SORT_CLAUSES["relevance"] orders it: equal scores newest first, then by title.
+
+    Elasticsearch orders a rescored search by score alone, equal scores as they lie in the index.
+    """
+    by_title = sorted(hits, key=lambda hit: hit["_source"].get("title_sort") or "")
+    by_date = sorted(by_title, key=lambda hit: hit["_source"].get("published") or "", reverse=True)
+    return sorted(by_date, key=lambda hit: hit["_score"] or 0.0, reverse=True)
+
+
 def with_reuse(query: Query) -> Query:
     """The score multiplied by search.ranking's reuse multiplier (relevance only: other sorts ignore scores)."""
     return Q("function_score", query=query, **elasticsearch_reuse_functions())
 
 
 def highlighted(search: Search, expanded: ExpandedQuery) -> Search:
-    return search.highlight_options(
+    search = search.highlight_options(
         pre_tags=["<mark>"],
         post_tags=["</mark>"],
         encoder="html",
         fragment_size=160,
         number_of_fragments=2,
-        highlight_query=highlight_query(expanded).to_dict(),
-    ).highlight(*HIGHLIGHT_FIELDS)
+    )
+    for field in HIGHLIGHT_FIELDS:
+        search = search.highlight(field, highlight_query=highlight_query(expanded, field).to_dict())
+    return search
 
 
 DID_YOU_MEAN = {
