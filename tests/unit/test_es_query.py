@@ -192,12 +192,21 @@ def test_facet_filters_go_in_post_filter_and_each_facet_is_counted_without_its_o
     assert body["post_filter"] == {"bool": {"filter": [theme_filter, type_filter]}} or body["post_filter"] == {
         "bool": {"must": [theme_filter, type_filter]}
     }
-    assert body["aggs"]["_filter_theme"]["filter"] == type_filter
-    assert body["aggs"]["_filter_type"]["filter"] == theme_filter
-    assert body["aggs"]["_filter_stage"]["filter"] in (
-        {"bool": {"must": [theme_filter, type_filter]}},
-        {"bool": {"must": [type_filter, theme_filter]}},
-    )
+    aggs = body["aggs"]
+    assert aggs["_filtered_type"]["filter"] == {"bool": {"filter": [type_filter]}}
+    assert list(aggs["_filtered_type"]["aggs"]) == ["theme"]
+    assert aggs["_filtered_theme"]["filter"] == {"bool": {"filter": [theme_filter]}}
+    assert list(aggs["_filtered_theme"]["aggs"]) == ["type"]
+    # Every other facet is counted under both filters, in one filter aggregation.
+    assert aggs["_filtered_theme-type"]["filter"] == {"bool": {"filter": [theme_filter, type_filter]}}
+    assert set(aggs["_filtered_theme-type"]["aggs"]) == {facet.name for facet in FACETS} - {"theme", "type"}
+    assert set(aggs) == {"_filtered_type", "_filtered_theme", "_filtered_theme-type"}
+
+
+def test_with_no_filter_chosen_every_facet_is_counted_at_the_top():
+    aggs = counts(SearchRequest(q="pooled"))["aggs"]
+    assert list(aggs) == [facet.name for facet in FACETS]
+    assert aggs["theme"] == {"terms": {"field": "theme", "min_doc_count": 1, "size": 100}}
 
 
 def test_no_words_means_no_query_no_highlight_and_newest_first():
@@ -298,8 +307,11 @@ def test_facet_counts_are_read_back_per_facet():
 
     counts = facet_counts(
         {
-            "_filter_theme": {"theme": {"buckets": [{"key": "pooled-budgets", "doc_count": 4}]}},
-            "_filter_year": {"year": {"buckets": [{"key": 2015, "doc_count": 2}, {"key": 2014, "doc_count": 0}]}},
+            "theme": {"buckets": [{"key": "pooled-budgets", "doc_count": 4}]},  # counted under no filter
+            "_filtered_theme": {  # counted under the theme filter, with the doc_count of that filter
+                "doc_count": 9,
+                "year": {"buckets": [{"key": 2015, "doc_count": 2}, {"key": 2014, "doc_count": 0}]},
+            },
         }
     )
     assert counts["theme"] == {"pooled-budgets": 4} and counts["year"] == {"2015": 2}

