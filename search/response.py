@@ -153,6 +153,10 @@ def distinct_highlights(fragments: list[str]) -> list[str]:
     return kept
 
 
+# The fields of a stored index document a result is built from (hit_from_document): all an engine need fetch.
+HIT_FIELDS = ("id", "type", "title", "url", "summary", "pioneer", "pioneer_name", "theme", "theme_names", "published")
+
+
 def hit_from_document(document: dict[str, Any], highlights: dict[str, list[str]] | None = None) -> Hit:
     """A result from a stored index document (either engine's), with its highlighted fragments by field."""
     highlights = {name: fragments for name, fragments in (highlights or {}).items() if fragments}

@@ -29,6 +29,7 @@ from elasticsearch.dsl.query import Query
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.ranking import elasticsearch_reuse_functions
 from search.request import SearchRequest
+from search.response import HIT_FIELDS
 from search.snippets import HIGHLIGHT_FIELDS, marked_words
 from search.vocabulary import ExpandedQuery
 
@@ -244,7 +245,8 @@ def hits_search(
     did_you_mean: bool = True,
 ) -> Search:
     """One page of hits: ranked, filtered, sorted and highlighted, with "did you mean"; nothing counted."""
-    search = Search(index=index, using=using).extra(track_total_hits=False).source(excludes=["body", "spelling"])
+    # Only what a result shows, and what orders equal scores (in_tie_order).
+    search = Search(index=index, using=using).extra(track_total_hits=False).source([*HIT_FIELDS, "title_sort"])
     sort = request.effective_sort()
     if not expanded.text:
         query = Q("match_all")
@@ -362,4 +364,4 @@ def related_search(
     search = Search(index=index, using=using).query(query).filter("term", type=content_type)
     if pioneer:
         search = search.exclude("term", pioneer=pioneer)
-    return search.source(["id", "type", "title", "url", "summary", "pioneer", "pioneer_name"])[:size]
+    return search.source(list(HIT_FIELDS))[:size]
