@@ -92,7 +92,8 @@ class ElasticsearchEngine:
         if not suggestion:
             return None
         search = match_count_search(self.content_alias, self.client, request, expand_query(suggestion))
-        return suggestion if self._execute("suggestion check", search.count) else None
+        # One live match is enough: the node stops looking at the first (a broad correction matches thousands).
+        return suggestion if self._execute("suggestion check", search.params(terminate_after=1).count) else None
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
         prefix = prefix.strip()[:100]
