@@ -25,10 +25,12 @@ FILLER = "The team met weekly and wrote up what they learnt for the board. "
 def study_text(n: int) -> dict[str, str]:
     """Twelve studies (ten or more: fewer would be searched again allowing typos, in one pass).
 
-    Study n says "falls prevention" n times in its story, which the cheap first pass ranks by (the
-    later made, the higher); the odd ones say it in their summary too, which only the full query weighs."""
-    summary = "Falls prevention in the summary." if n % 2 else "A short summary."
-    return {"summary": summary, "narrative": FILLER + "Falls prevention. " * n + FILLER}
+    Study n says "falls prevention" n times in a summary of constant length, which the cheap first pass
+    ranks by (the later made, the higher); the odd ones say it in their story too, which only the full
+    query weighs."""
+    summary = "Falls prevention. " * n + "Other words. " * (12 - n)
+    story = FILLER + ("Falls prevention. " * 6 if n % 2 else FILLER) + FILLER
+    return {"summary": summary, "narrative": story}
 
 
 @pytest.fixture

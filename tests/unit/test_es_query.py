@@ -114,7 +114,7 @@ def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
 
 
 def first_pass(expanded) -> dict:
-    """Every match (matching_query as a filter), ranked cheaply by each term in the body and the title."""
+    """Every match (matching_query as a filter), ranked cheaply by each term in the title and summary."""
     terms = list(expanded.words) + [term for group in expanded.expansions for term in group.alternatives]
     cheap = [
         {

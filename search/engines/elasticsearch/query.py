@@ -11,7 +11,7 @@ One search is two requests sent together in one `_msearch`:
   filters, sorted, highlighted, with "did you mean"; it counts nothing.
 
 By relevance, the page of hits ranks in two passes: every match cheaply, by its
-words in the body and the title (FIRST_PASS_FIELDS), then the best RESCORE_WINDOW
+words in the title and summary (FIRST_PASS_FIELDS), then the best RESCORE_WINDOW
 of those again by the full query (every field of TEXT_FIELDS, phrases, reuse), so
 the costly ranking runs on a few hundred documents, not on every match of a broad
 question.
@@ -51,7 +51,7 @@ TEXT_FIELDS = (
     "documents^1.5",
 )
 PHRASE_FIELDS = ("title.exact^6", "summary.exact^3", "body.exact")
-FIRST_PASS_FIELDS = ("body", "title^3")
+FIRST_PASS_FIELDS = ("title^3", "summary^2")  # short fields the full query weighs most
 # The first ranking's best matches ranked again by the full query. Deeper results keep the first
 # ranking's order, a thousandth of their first-pass score (FIRST_PASS_WEIGHT) placing them after.
 RESCORE_WINDOW = 500
