@@ -15,6 +15,7 @@ from search.engines.elasticsearch.query import (
     facet_counts,
     hits_search,
     in_tie_order,
+    in_two_passes,
     match_count_search,
     related_search,
 )
@@ -47,11 +48,12 @@ class ElasticsearchEngine:
         expanded = expand_query(request.q)
         counts, hits, took = self._search(request, expanded, typos=False)
         suggestion = _did_you_mean(hits, expanded)
-        if needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion):
+        typos = needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion)
+        if typos:
             counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
             took += took_again
         page = hits["hits"]["hits"]
-        if page and "sort" not in page[0]:  # ranked by score alone: rescored (see query.rescore_best)
+        if in_two_passes(request, expanded, typos):  # ordered by score alone: equal scores as SORT_CLAUSES says
             page = in_tie_order(page)
         results = [hit_from_document(hit["_source"], hit.get("highlight")) for hit in page]
         return SearchResponse(

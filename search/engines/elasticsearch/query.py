@@ -156,8 +156,8 @@ def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
 def highlight_query(expanded: ExpandedQuery, field: str) -> dict[str, Any]:
     """What to mark in one field's snippets: the words and synonyms, without fuzziness (which makes
     highlighting slow). One query a field: the highlighter reads a query's terms for every field it marks,
-    so one query naming all nine fields made it read each term nine times over. Plain dicts: nine fields'
-    queries built as query objects cost the portal a millisecond a search."""
+    so one query naming all nine fields made it read each term nine times over. Plain dicts, in one
+    highlight section: nine query objects, each cloned into the search, showed in the portal's profile."""
     should: list[dict[str, Any]] = [{"match": {field: word}} for word in marked_words(expanded.words)]
     should += [{"match_phrase": {field: term}} for expansion in expanded.expansions for term in expansion.alternatives]
     return {"bool": {"should": should or [{"match_none": {}}]}}
@@ -247,25 +247,31 @@ def hits_search(
     # Only what a result shows, and what orders equal scores (in_tie_order).
     search = Search(index=index, using=using).extra(track_total_hits=False).source([*HIT_FIELDS, "title_sort"])
     sort = request.effective_sort()
-    if not expanded.text:
-        query = Q("match_all")
-    elif sort != "relevance":
-        query = Q("bool", filter=[matching_query(expanded, typos)])  # ordered by dates or titles: nothing scored
-    elif typos:
-        query = with_reuse(text_query(expanded, typos=True))  # few documents: ranked fully in one pass
-    else:
+    if in_two_passes(request, expanded, typos):  # ordered by score alone: the engine breaks ties (in_tie_order)
         query = first_pass_query(expanded)
         search = rescore_best(search, expanded)
+    else:
+        if not expanded.text:
+            query = Q("match_all")
+        elif sort != "relevance":
+            query = Q("bool", filter=[matching_query(expanded, typos)])  # ordered by dates or titles: nothing scored
+        else:
+            query = with_reuse(text_query(expanded, typos=True))  # typos: few documents, ranked fully in one pass
+        search = search.sort(*SORT_CLAUSES[sort])
     filters = facet_filters(request)
     search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
-    if "rescore" not in search._extra:  # a rescored search is ordered by score alone (see engine.in_tie_order)
-        search = search.sort(*SORT_CLAUSES[sort])
     if expanded.text:
         search = highlighted(search, expanded)
         if did_you_mean:
             # From the phrase suggester over unstemmed words and shingles.
             search = search.suggest("did_you_mean", expanded.text, **DID_YOU_MEAN)
     return search[request.offset : request.offset + request.page_size]
+
+
+def in_two_passes(request: SearchRequest, expanded: ExpandedQuery, typos: bool) -> bool:
+    """Whether the page of hits is ranked in two passes (first_pass_query, rescore_best): words typed, by
+    relevance, as typed. A search allowing typos matches few documents and is ranked fully in one pass."""
+    return bool(expanded.text) and request.effective_sort() == "relevance" and not typos
 
 
 def rescore_best(search: Search, expanded: ExpandedQuery) -> Search:
