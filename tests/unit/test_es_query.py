@@ -1,9 +1,11 @@
 """Query building, compared as dicts: what the Elasticsearch engine sends."""
 
+from search.engines.elasticsearch.documents import english, exact
 from search.engines.elasticsearch.query import (
     FIRST_PASS_FIELDS,
     FIRST_PASS_WEIGHT,
     FUZZY_FIELDS,
+    MATCH_FIELDS,
     PHRASE_FIELDS,
     RESCORE_WINDOW,
     SORT_CLAUSES,
@@ -12,9 +14,11 @@ from search.engines.elasticsearch.query import (
     completion_search,
     hits_search,
     in_tie_order,
+    matching_filter,
     matching_query,
     related_search,
     text_query,
+    without_exact_copies,
 )
 from search.facets import FACETS
 from search.ranking import REUSE_MAX_BOOST, reuse_multiplier
@@ -98,6 +102,34 @@ def test_a_query_of_stop_words_matches_nothing():
     assert text_query(expand_query("the of and", GROUPS)).to_dict() == {"match_none": {}}
 
 
+def test_filters_match_in_each_field_without_its_unstemmed_copy():
+    assert MATCH_FIELDS == (
+        "title^3",
+        "summary^2",
+        "body",
+        "pioneer_name^2",
+        "theme_names^1.5",
+        "barrier_category_names^1.5",
+        "care_group_names^1.5",
+        "tag_names^1.5",
+        "case_study^0.5",
+        "documents^1.5",
+    )
+    assert without_exact_copies(("title^3", "title.exact", "notes.exact^2")) == ("title^3", "notes.exact^2")
+    expanded = expand_query("IG records", GROUPS)
+    assert matching_filter(expanded).to_dict() == matching_query(expanded, fields=MATCH_FIELDS).to_dict()
+    assert ".exact" not in str(counts(SearchRequest(q="IG records"))["query"])
+    assert ".exact" in str(text_query(expanded).to_dict())  # the score still rewards the very words typed
+
+
+def test_an_exact_subfield_is_its_field_unstemmed_as_matching_filter_relies_on():
+    """MATCH_FIELDS leaves out `X.exact` because `X` finds whatever it finds: the same words, positions and
+    stop words, with stems added. A change to either analyzer that breaks this must change MATCH_FIELDS."""
+    stemmed, unstemmed = english.get_definition(), exact.get_definition()
+    assert stemmed["tokenizer"] == unstemmed["tokenizer"]
+    assert stemmed["filter"] == [*unstemmed["filter"], "en_gb_hunspell"]
+
+
 def test_counts_ask_for_no_hits_and_score_nothing():
     body = counts(SearchRequest(q="pooled budgets"))
     assert body["size"] == 0 and body["track_total_hits"] is True
@@ -114,7 +146,7 @@ def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
 
 
 def first_pass(expanded) -> dict:
-    """Every match (matching_query as a filter), ranked cheaply by each term in the title and summary."""
+    """Every match (matching_filter), ranked cheaply by each term in the title and summary."""
     terms = list(expanded.words) + [term for group in expanded.expansions for term in group.alternatives]
     cheap = [
         {
@@ -128,7 +160,7 @@ def first_pass(expanded) -> dict:
         }
         for term in terms
     ]
-    return {"bool": {"filter": [matching_query(expanded).to_dict()], "should": cheap}}
+    return {"bool": {"filter": [matching_filter(expanded).to_dict()], "should": cheap}}
 
 
 def test_by_relevance_every_match_is_ranked_cheaply_and_the_best_ones_again_by_the_full_query():
