@@ -125,7 +125,7 @@ def test_counts_ask_for_no_hits_and_score_nothing():
     assert body["size"] == 0 and body["track_total_hits"] is True
     assert list(body["query"]["bool"]) == ["filter"]  # filter context: no scores
     assert body["query"]["bool"]["filter"][0]["bool"]["minimum_should_match"] == 2
-    assert "highlight" not in body and "suggest" not in body and "sort" not in body
+    assert "highlight" not in body and "sort" not in body
 
 
 def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
@@ -238,7 +238,7 @@ def test_no_words_means_no_query_no_highlight_and_newest_first():
     assert body["sort"] == SORT_CLAUSES["newest"]
 
 
-def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean():
+def test_words_bring_highlighting_with_marks_and_html_escaping():
     body = build(SearchRequest(q="records"))
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["post_tags"] == ["</mark>"]
     assert body["highlight"]["encoder"] == "html"
@@ -254,8 +254,18 @@ def test_words_bring_highlighting_with_marks_and_html_escaping_and_did_you_mean(
         "care_group_names",
         "tag_names",
     }
+
+
+def test_did_you_mean_is_asked_with_the_counts_for_the_words_alone():
+    """Beside the page's ranking (the longer request on a broad question), and cached with the counts."""
+    body = counts(SearchRequest(q="records", filters={"type": ("barrier",)}, sort="newest", page=3))
     assert body["suggest"]["did_you_mean"]["text"] == "records"
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spelling"
+    assert "suggest" not in build(SearchRequest(q="records"))
+    assert "suggest" not in counts(SearchRequest())  # no words, nothing to correct
+    words = expand_query("records", GROUPS)
+    again = ContentSearch(SearchRequest(q="records"), words, index="i", using="d", did_you_mean=False)
+    assert "suggest" not in again._s.to_dict()  # the search made again allowing typos does not ask twice
 
 
 def test_joining_words_are_searched_but_not_highlighted():

@@ -47,7 +47,7 @@ class ElasticsearchEngine:
     def search(self, request: SearchRequest) -> SearchResponse:
         expanded = expand_query(request.q)
         counts, hits, took = self._search(request, expanded, typos=False)
-        suggestion = _did_you_mean(hits, expanded)
+        suggestion = _did_you_mean(counts, expanded)
         typos = needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion)
         if typos:
             counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
@@ -71,10 +71,10 @@ class ElasticsearchEngine:
     ) -> tuple[dict[str, Any], dict[str, Any], int]:
         """The counts and the page of hits as Elasticsearch answered them, and the time it took, in one round
         trip (see query.py)."""
-        counting = ContentSearch(request, expanded, index=self.content_alias, using=self.client, typos=typos)
-        page = hits_search(
+        counting = ContentSearch(
             request, expanded, index=self.content_alias, using=self.client, typos=typos, did_you_mean=did_you_mean
         )
+        page = hits_search(request, expanded, index=self.content_alias, using=self.client, typos=typos)
         # The counts ask for no hits: the shard request cache keeps them until the index next changes.
         searches = [{"request_cache": True}, counting._s.to_dict(), {}, page.to_dict()]
         answer = self._execute("search", lambda: self.client.msearch(index=self.content_alias, searches=searches))

@@ -4,11 +4,14 @@ One search is two requests sent together in one `_msearch`:
 
 - the **counts** (`ContentSearch`, an elasticsearch-dsl `FacetedSearch`): the
   total and every facet's counts, each facet counted under every filter but
-  its own (filters in `post_filter`). It asks for no hits, so nothing is
-  scored and Elasticsearch's shard request cache can keep the answer until
-  the index next changes;
+  its own (filters in `post_filter`), and "did you mean" (it depends on the
+  words alone). It asks for no hits, so nothing is scored and
+  Elasticsearch's shard request cache can keep the answer until the index
+  next changes;
 - the **page of hits** (`hits_search`): the scored query with the filters as
-  filters, sorted, highlighted, with "did you mean"; it counts nothing.
+  filters, sorted and highlighted; it counts nothing.
+
+Elasticsearch runs the two side by side, so work is placed to balance them.
 
 By relevance, the page of hits ranks in two passes: every match cheaply, by its
 words in the title and summary (FIRST_PASS_FIELDS), then the best RESCORE_WINDOW
@@ -200,16 +203,32 @@ class ContentSearch(FacetedSearch):
 
     facets = {facet.name: terms_facet(facet) for facet in FACETS}
 
-    def __init__(self, request: SearchRequest, expanded: ExpandedQuery, *, index: str, using, typos: bool = False):
+    def __init__(
+        self,
+        request: SearchRequest,
+        expanded: ExpandedQuery,
+        *,
+        index: str,
+        using,
+        typos: bool = False,
+        did_you_mean: bool = True,
+    ):
         self.index = index
         self.using = using
         self.expanded = expanded
         self.typos = typos
+        self.did_you_mean = did_you_mean
         filters = {name: list(values) for name, values in request.filters.items()}
         super().__init__(query=expanded.text or None, filters=filters)
 
     def search(self) -> Search:
-        return super().search().extra(size=0, track_total_hits=True)
+        search = super().search().extra(size=0, track_total_hits=True)
+        if self.did_you_mean and self.expanded.text:
+            # From the phrase suggester over unstemmed words and shingles. Asked here, not with the page of
+            # hits: it depends on the words alone, is cached with the counts, and runs beside the page's
+            # ranking, which takes longer on a broad question.
+            search = search.suggest("did_you_mean", self.expanded.text, **DID_YOU_MEAN)
+        return search
 
     def query(self, search: Search, query: str) -> Search:
         return search.query(Q("bool", filter=[matching_filter(self.expanded, self.typos)]))
@@ -264,9 +283,8 @@ def hits_search(
     index: str,
     using,
     typos: bool = False,
-    did_you_mean: bool = True,
 ) -> Search:
-    """One page of hits: ranked, filtered, sorted and highlighted, with "did you mean"; nothing counted."""
+    """One page of hits: ranked, filtered, sorted and highlighted; nothing counted."""
     # Only what a result shows, and what orders equal scores (in_tie_order).
     search = Search(index=index, using=using).extra(track_total_hits=False).source([*HIT_FIELDS, "title_sort"])
     sort = request.effective_sort()
@@ -285,9 +303,6 @@ def hits_search(
     search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
     if expanded.text:
         search = highlighted(search, expanded)
-        if did_you_mean:
-            # From the phrase suggester over unstemmed words and shingles.
-            search = search.suggest("did_you_mean", expanded.text, **DID_YOU_MEAN)
     return search[request.offset : request.offset + request.page_size]
 
 
