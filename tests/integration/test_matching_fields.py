@@ -58,7 +58,7 @@ def content(es_engine):
 
 
 def found(es_engine, query) -> set[str]:
-    body = {"query": {"bool": {"filter": [query.to_dict()]}}, "size": 100, "_source": False}
+    body = {"query": {"bool": {"filter": [query]}}, "size": 100, "_source": False}
     answer = es_engine.client.search(index=es_engine.content_alias, body=body)
     return {hit["_id"] for hit in answer["hits"]["hits"]}
 

@@ -44,8 +44,8 @@ def studies(es_engine):
 def full_ranking(es_engine, request: SearchRequest) -> list[int]:
     """The full query over every match in one pass, sorted as SORT_CLAUSES says: what two passes must give."""
     expanded = expand_query(request.q)
-    query = with_reuse(text_query(expanded)).to_dict()
-    filters = [clause.to_dict() for clause in facet_filters(request)]
+    query = with_reuse(text_query(expanded))
+    filters = facet_filters(request)
     body = {
         "query": {"bool": {"must": [query], "filter": filters}},
         "sort": SORT_CLAUSES["relevance"],

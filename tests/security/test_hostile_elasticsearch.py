@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.engines.elasticsearch.query import ContentSearch, completion_search, hits_search, match_count_search
+from search.engines.elasticsearch.query import completion_search, counts_body, hits_body, match_count_query
 from search.engines.elasticsearch.store import IndexStore
 from search.request import MAX_FACET_VALUE_LENGTH, SearchRequest, clean_query_text
 from search.vocabulary import expand_query
@@ -101,11 +101,9 @@ def test_no_query_sent_for_typed_words_parses_lucene_syntax(text):
     q = clean_query_text(text)
     request = SearchRequest(q=q)
     expanded = expand_query(q)
-    bodies = [
-        ContentSearch(request, expanded, index="x", using=None, typos=typos)._s.to_dict() for typos in (False, True)
-    ]
-    bodies += [hits_search(request, expanded, index="x", using=None, typos=typos).to_dict() for typos in (False, True)]
-    bodies.append(match_count_search("x", None, request, expanded).to_dict())
+    bodies = [counts_body(request, expanded, typos=typos) for typos in (False, True)]
+    bodies += [hits_body(request, expanded, typos=typos) for typos in (False, True)]
+    bodies.append(match_count_query(request, expanded))
     bodies.append(completion_search("x", None, q[:100] or "x").to_dict())
     assert not parsers_in(bodies), q
 

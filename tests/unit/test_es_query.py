@@ -2,7 +2,6 @@
 
 from search.engines.elasticsearch.documents import english, exact
 from search.engines.elasticsearch.query import (
-    FIRST_PASS_FIELDS,
     FIRST_PASS_WEIGHT,
     FUZZY_FIELDS,
     MATCH_FIELDS,
@@ -10,9 +9,9 @@ from search.engines.elasticsearch.query import (
     RESCORE_WINDOW,
     SORT_CLAUSES,
     TEXT_FIELDS,
-    ContentSearch,
     completion_search,
-    hits_search,
+    counts_body,
+    hits_body,
     in_tie_order,
     matching_filter,
     matching_query,
@@ -30,12 +29,12 @@ GROUPS = [["IG", "information governance"]]
 
 def counts(request: SearchRequest, groups=GROUPS) -> dict:
     """The request for the total and the facets."""
-    return ContentSearch(request, expand_query(request.q, groups), index="idx", using="default")._s.to_dict()
+    return counts_body(request, expand_query(request.q, groups))
 
 
 def build(request: SearchRequest, groups=GROUPS) -> dict:
     """The request for the page of hits."""
-    return hits_search(request, expand_query(request.q, groups), index="idx", using="default").to_dict()
+    return hits_body(request, expand_query(request.q, groups))
 
 
 def exact_word(text: str) -> dict:
@@ -64,7 +63,7 @@ def word(text: str) -> dict:
 
 
 def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
-    query = text_query(expand_query("IG barriers", GROUPS), typos=True).to_dict()
+    query = text_query(expand_query("IG barriers", GROUPS), typos=True)
     synonyms = {
         "bool": {
             "should": [
@@ -93,13 +92,13 @@ def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
 
 
 def test_typo_tolerance_only_when_asked_for():
-    query = text_query(expand_query("pooled budgets", GROUPS)).to_dict()
+    query = text_query(expand_query("pooled budgets", GROUPS))
     assert query["bool"]["must"][0]["bool"]["should"] == [exact_word("pooled"), exact_word("budgets")]
     assert "fuzziness" not in str(query)
 
 
 def test_a_query_of_stop_words_matches_nothing():
-    assert text_query(expand_query("the of and", GROUPS)).to_dict() == {"match_none": {}}
+    assert text_query(expand_query("the of and", GROUPS)) == {"match_none": {}}
 
 
 def test_filters_match_in_each_field_without_its_unstemmed_copy():
@@ -107,9 +106,9 @@ def test_filters_match_in_each_field_without_its_unstemmed_copy():
     assert list(MATCH_FIELDS) == [field for field in TEXT_FIELDS if field in MATCH_FIELDS]  # boosts and order kept
     assert without_exact_copies(("title^3", "title.exact", "notes.exact^2")) == ("title^3", "notes.exact^2")
     expanded = expand_query("IG records", GROUPS)
-    assert matching_filter(expanded).to_dict() == matching_query(expanded, fields=MATCH_FIELDS).to_dict()
+    assert matching_filter(expanded) == matching_query(expanded, fields=MATCH_FIELDS)
     assert ".exact" not in str(counts(SearchRequest(q="IG records"))["query"])
-    assert ".exact" in str(text_query(expanded).to_dict())  # the score still rewards the very words typed
+    assert ".exact" in str(text_query(expanded))  # the score still rewards the very words typed
 
 
 def test_an_exact_subfield_is_its_field_unstemmed_as_matching_filter_relies_on():
@@ -132,47 +131,36 @@ def test_the_page_of_hits_counts_nothing_and_filters_without_post_filter():
     body = build(SearchRequest(q="pooled", filters={"theme": ("pooled-budgets",)}))
     assert body["track_total_hits"] is False and "aggs" not in body and "post_filter" not in body
     assert body["query"]["bool"]["filter"] == [{"terms": {"theme": ["pooled-budgets"]}}]
-    assert body["query"]["bool"]["must"] == [first_pass(expand_query("pooled", GROUPS))]
+    assert body["query"]["bool"]["must"] == [first_pass(expand_query("pooled", GROUPS), ["pooled"])]
 
 
-def first_pass(expanded) -> dict:
-    """Every match (matching_filter), ranked cheaply by each term in the title and summary."""
-    terms = list(expanded.words) + [term for group in expanded.expansions for term in group.alternatives]
-    cheap = [
-        {
-            "multi_match": {
-                "query": term,
-                "fields": list(FIRST_PASS_FIELDS),
-                "type": "best_fields",
-                "tie_breaker": 0.3,
-                "operator": "and",
-            }
-        }
-        for term in terms
-    ]
-    return {"bool": {"filter": [matching_filter(expanded).to_dict()], "should": cheap}}
+def cheap(term: str) -> dict:
+    """One term scored in the title and summary (all its words in one of them)."""
+    options = {"type": "best_fields", "tie_breaker": 0.3, "operator": "and"}
+    return {"multi_match": {"query": term, "fields": ["title^3", "summary^2"], **options}}
+
+
+def first_pass(expanded, terms: list[str]) -> dict:
+    """Every match (matching_filter), ranked cheaply by each of `terms` in the title and summary."""
+    return {"bool": {"filter": [matching_filter(expanded)], "should": [cheap(term) for term in terms]}}
 
 
 def test_by_relevance_every_match_is_ranked_cheaply_and_the_best_ones_again_by_the_full_query():
     expanded = expand_query("IG records", GROUPS)
     body = build(SearchRequest(q="IG records"))
-    assert body["query"] == first_pass(expanded)
-    assert [clause["multi_match"]["query"] for clause in body["query"]["bool"]["should"]] == [
-        "records",
-        "IG",
-        "information governance",  # a synonym's words all together
-    ]
+    # Each word, and each synonym's words all together.
+    assert body["query"] == first_pass(expanded, ["records", "IG", "information governance"])
     assert "sort" not in body  # a rescored search is ordered by score (the engine breaks ties as SORT_CLAUSES)
     rescore = body["rescore"]
     assert rescore["window_size"] == RESCORE_WINDOW
     assert rescore["query"]["query_weight"] == FIRST_PASS_WEIGHT and rescore["query"]["rescore_query_weight"] == 1
-    assert rescore["query"]["rescore_query"]["function_score"]["query"] == text_query(expanded).to_dict()
+    assert rescore["query"]["rescore_query"]["function_score"]["query"] == text_query(expanded)
 
 
 def test_near_spellings_are_ranked_fully_in_one_pass():
     request = SearchRequest(q="informaton")
     expanded = expand_query(request.q, GROUPS)
-    body = hits_search(request, expanded, index="idx", using="default", typos=True).to_dict()
+    body = hits_body(request, expanded, typos=True)
     assert "rescore" not in body and body["sort"] == SORT_CLAUSES["relevance"]
     assert body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"] == [word("informaton")]
 
@@ -263,9 +251,8 @@ def test_did_you_mean_is_asked_with_the_counts_for_the_words_alone():
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spelling"
     assert "suggest" not in build(SearchRequest(q="records"))
     assert "suggest" not in counts(SearchRequest())  # no words, nothing to correct
-    words = expand_query("records", GROUPS)
-    again = ContentSearch(SearchRequest(q="records"), words, index="i", using="d", did_you_mean=False)
-    assert "suggest" not in again._s.to_dict()  # the search made again allowing typos does not ask twice
+    # The search made again allowing typos does not ask twice.
+    assert "suggest" not in counts_body(SearchRequest(q="records"), expand_query("records", GROUPS), did_you_mean=False)
 
 
 def test_joining_words_are_searched_but_not_highlighted():

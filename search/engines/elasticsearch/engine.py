@@ -10,13 +10,13 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from search.engines.base import EngineUnavailable, QueryRefused
 from search.engines.elasticsearch.query import (
-    ContentSearch,
     completion_search,
+    counts_body,
     facet_counts,
-    hits_search,
+    hits_body,
     in_tie_order,
     in_two_passes,
-    match_count_search,
+    match_count_query,
     related_search,
 )
 from search.request import SearchRequest
@@ -71,12 +71,10 @@ class ElasticsearchEngine:
     ) -> tuple[dict[str, Any], dict[str, Any], int]:
         """The counts and the page of hits as Elasticsearch answered them, and the time it took, in one round
         trip (see query.py)."""
-        counting = ContentSearch(
-            request, expanded, index=self.content_alias, using=self.client, typos=typos, did_you_mean=did_you_mean
-        )
-        page = hits_search(request, expanded, index=self.content_alias, using=self.client, typos=typos)
+        counting = counts_body(request, expanded, typos=typos, did_you_mean=did_you_mean)
+        page = hits_body(request, expanded, typos=typos)
         # The counts ask for no hits: the shard request cache keeps them until the index next changes.
-        searches = [{"request_cache": True}, counting._s.to_dict(), {}, page.to_dict()]
+        searches = [{"request_cache": True}, counting, {}, page]
         answer = self._execute("search", lambda: self.client.msearch(index=self.content_alias, searches=searches))
         for raw in answer["responses"]:
             if "error" in raw:
@@ -93,9 +91,12 @@ class ElasticsearchEngine:
         """
         if not suggestion:
             return None
-        search = match_count_search(self.content_alias, self.client, request, expand_query(suggestion))
-        # One live match is enough: the node stops looking at the first (a broad correction matches thousands).
-        return suggestion if self._execute("suggestion check", search.params(terminate_after=1).count) else None
+        query = match_count_query(request, expand_query(suggestion))
+
+        def count() -> int:  # one live match is enough: the node stops at the first (a correction may find thousands)
+            return self.client.count(index=self.content_alias, query=query, terminate_after=1)["count"]
+
+        return suggestion if self._execute("suggestion check", count) else None
 
     def suggest(self, prefix: str, size: int = 8) -> list[dict[str, Any]]:
         prefix = prefix.strip()[:100]

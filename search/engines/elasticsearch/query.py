@@ -2,13 +2,12 @@
 
 One search is two requests sent together in one `_msearch`:
 
-- the **counts** (`ContentSearch`, an elasticsearch-dsl `FacetedSearch`): the
-  total and every facet's counts, each facet counted under every filter but
+- the **counts** (`counts_body`): the total and every facet's counts, each facet counted under every filter but
   its own (filters in `post_filter`), and "did you mean" (it depends on the
   words alone). It asks for no hits, so nothing is scored and
   Elasticsearch's shard request cache can keep the answer until the index
   next changes;
-- the **page of hits** (`hits_search`): the scored query with the filters as
+- the **page of hits** (`hits_body`): the scored query with the filters as
   filters, sorted and highlighted; it counts nothing.
 
 Elasticsearch runs the two side by side, so work is placed to balance them.
@@ -19,15 +18,18 @@ of those again by the full query (every field of TEXT_FIELDS, phrases, reuse), s
 the costly ranking runs on a few hundred documents, not on every match of a broad
 question.
 
-Each step is testable by comparing `to_dict()` with an expected dict.
+The bodies of a search are plain dicts, built by small functions, each testable
+by comparing what it returns with an expected dict. On this path, query objects
+(elasticsearch-dsl's `Q`, `FacetedSearch`) cost a millisecond a search to build
+and serialise, a fifth of what the portal adds to Elasticsearch's own time; the
+index mappings (documents.py) and the rarer lookups below still use them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
-from elasticsearch.dsl.query import Query
+from elasticsearch.dsl import Q, Search
 
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.ranking import elasticsearch_reuse_functions
@@ -35,6 +37,8 @@ from search.request import SearchRequest
 from search.response import HIT_FIELDS
 from search.snippets import HIGHLIGHT_FIELDS, marked_words
 from search.vocabulary import ExpandedQuery
+
+Query = dict[str, Any]  # an Elasticsearch query, as sent
 
 
 def without_exact_copies(fields: tuple[str, ...]) -> tuple[str, ...]:
@@ -85,10 +89,11 @@ SORT_CLAUSES: dict[str, list[Any]] = {  # one per search.request.SORTS name
 }
 
 
-def terms_facet(facet: Facet) -> TermsFacet:
+def terms_aggregation(facet: Facet) -> dict[str, Any]:
+    """One facet's counts: its commonest values (years: the latest), as search/facets.py declares it."""
     if facet.kind == "year":
-        return TermsFacet(field=facet.field, size=facet.size, order={"_key": "desc"})
-    return TermsFacet(field=facet.field, size=facet.size, min_doc_count=1)
+        return {"terms": {"field": facet.field, "size": facet.size, "order": {"_key": "desc"}}}
+    return {"terms": {"field": facet.field, "size": facet.size, "min_doc_count": 1}}
 
 
 # Against the unstemmed words: a typo is a letter or two from the word typed, not from its stem
@@ -98,33 +103,26 @@ FUZZY_FIELDS = ("title.exact^3", "summary.exact^2", "body.exact", "documents.exa
 
 def word_query(word: str, typos: bool = False, fields: tuple[str, ...] = TEXT_FIELDS) -> Query:
     """One typed word in any of `fields`; with `typos`, failing that, a word a typo or two away (scoring less)."""
-    exact = Q("multi_match", query=word, fields=list(fields), type="best_fields", tie_breaker=0.3)
+    exact = {"multi_match": {"query": word, "fields": list(fields), "type": "best_fields", "tie_breaker": 0.3}}
     if not typos:
         return exact
-    return Q(
-        "dis_max",
-        queries=[
-            exact,
-            Q(
-                "multi_match",
-                query=word,
-                fields=list(FUZZY_FIELDS),
-                fuzziness="AUTO",
-                prefix_length=1,
-                max_expansions=20,
-                boost=0.5,
-            ),
-        ],
-    )
+    near = {
+        "multi_match": {
+            "query": word,
+            "fields": list(FUZZY_FIELDS),
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+            "max_expansions": 20,
+            "boost": 0.5,
+        }
+    }
+    return {"dis_max": {"queries": [exact, near]}}
 
 
 def synonym_query(alternatives: tuple[str, ...], fields: tuple[str, ...] = TEXT_FIELDS) -> Query:
     """Any term of a synonym group, each as a phrase in any of `fields`."""
-    return Q(
-        "bool",
-        should=[Q("multi_match", query=term, fields=list(fields), type="phrase") for term in alternatives],
-        minimum_should_match=1,
-    )
+    phrases = [{"multi_match": {"query": term, "fields": list(fields), "type": "phrase"}} for term in alternatives]
+    return {"bool": {"should": phrases, "minimum_should_match": 1}}
 
 
 def matching_query(expanded: ExpandedQuery, typos: bool = False, fields: tuple[str, ...] = TEXT_FIELDS) -> Query:
@@ -140,8 +138,8 @@ def matching_query(expanded: ExpandedQuery, typos: bool = False, fields: tuple[s
     concepts = [word_query(word, typos, fields) for word in expanded.words]
     concepts += [synonym_query(expansion.alternatives, fields) for expansion in expanded.expansions]
     if not concepts:
-        return Q("match_none")
-    return Q("bool", should=concepts, minimum_should_match=expanded.required)
+        return {"match_none": {}}
+    return {"bool": {"should": concepts, "minimum_should_match": expanded.required}}
 
 
 def matching_filter(expanded: ExpandedQuery, typos: bool = False) -> Query:
@@ -157,17 +155,18 @@ def first_pass_query(expanded: ExpandedQuery) -> Query:
     """
     terms = list(expanded.words) + [term for expansion in expanded.expansions for term in expansion.alternatives]
     cheap = [
-        Q(
-            "multi_match",
-            query=term,
-            fields=list(FIRST_PASS_FIELDS),
-            type="best_fields",
-            tie_breaker=0.3,
-            operator="and",
-        )
+        {
+            "multi_match": {
+                "query": term,
+                "fields": list(FIRST_PASS_FIELDS),
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+                "operator": "and",
+            }
+        }
         for term in terms
     ]
-    return Q("bool", filter=[matching_filter(expanded)], should=cheap)
+    return {"bool": {"filter": [matching_filter(expanded)], **({"should": cheap} if cheap else {})}}
 
 
 def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
@@ -175,15 +174,16 @@ def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
     matching = matching_query(expanded, typos)
     if not expanded.concept_count:
         return matching  # match_none
-    phrase = Q("multi_match", query=expanded.text, fields=list(PHRASE_FIELDS), type="phrase", slop=1, boost=5)
-    return Q("bool", must=[matching], should=[phrase])
+    phrase = {
+        "multi_match": {"query": expanded.text, "fields": list(PHRASE_FIELDS), "type": "phrase", "slop": 1, "boost": 5}
+    }
+    return {"bool": {"must": [matching], "should": [phrase]}}
 
 
-def highlight_query(expanded: ExpandedQuery, field: str) -> dict[str, Any]:
+def highlight_query(expanded: ExpandedQuery, field: str) -> Query:
     """What to mark in one field's snippets: the words and synonyms, without fuzziness (which makes
     highlighting slow). One query a field: the highlighter reads a query's terms for every field it marks,
-    so one query naming all nine fields made it read each term nine times over. Plain dicts, in one
-    highlight section: nine query objects, each cloned into the search, showed in the portal's profile."""
+    so one query naming all nine fields made it read each term nine times over."""
     should: list[dict[str, Any]] = [{"match": {field: word}} for word in marked_words(expanded.words)]
     should += [{"match_phrase": {field: term}} for expansion in expanded.expansions for term in expansion.alternatives]
     return {"bool": {"should": should or [{"match_none": {}}]}}
@@ -192,69 +192,56 @@ def highlight_query(expanded: ExpandedQuery, field: str) -> dict[str, Any]:
 GROUP_PREFIX = "_filtered_"
 
 
-class ContentSearch(FacetedSearch):
-    """The counts of a search: its total and facets, as search/facets.py declares them. No hits.
+def counts_body(
+    request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = False, did_you_mean: bool = True
+) -> dict[str, Any]:
+    """The counts of a search: its total and facets, as search/facets.py declares them, and "did you mean".
+    No hits.
 
     Facet filters go in `post_filter` and each facet is counted under every
     filter but its own (disjunctive counts). The words only select documents
     (filter context: nothing is scored), and the request asks for no hits, so
     the shard request cache keeps the answer for the next identical search.
     """
-
-    facets = {facet.name: terms_facet(facet) for facet in FACETS}
-
-    def __init__(
-        self,
-        request: SearchRequest,
-        expanded: ExpandedQuery,
-        *,
-        index: str,
-        using,
-        typos: bool = False,
-        did_you_mean: bool = True,
-    ):
-        self.index = index
-        self.using = using
-        self.expanded = expanded
-        self.typos = typos
-        self.did_you_mean = did_you_mean
-        filters = {name: list(values) for name, values in request.filters.items()}
-        super().__init__(query=expanded.text or None, filters=filters)
-
-    def search(self) -> Search:
-        search = super().search().extra(size=0, track_total_hits=True)
-        if self.did_you_mean and self.expanded.text:
+    body: dict[str, Any] = {"size": 0, "track_total_hits": True, "aggs": facet_aggregations(request)}
+    if expanded.text:
+        body["query"] = {"bool": {"filter": [matching_filter(expanded, typos)]}}
+        if did_you_mean:
             # From the phrase suggester over unstemmed words and shingles. Asked here, not with the page of
             # hits: it depends on the words alone, is cached with the counts, and runs beside the page's
             # ranking, which takes longer on a broad question.
-            search = search.suggest("did_you_mean", self.expanded.text, **DID_YOU_MEAN)
-        return search
+            body["suggest"] = {"did_you_mean": {"text": expanded.text, **DID_YOU_MEAN}}
+    filters = facet_filters(request)
+    if filters:
+        body["post_filter"] = {"bool": {"filter": filters}}
+    return body
 
-    def query(self, search: Search, query: str) -> Search:
-        return search.query(Q("bool", filter=[matching_filter(self.expanded, self.typos)]))
 
-    def aggregate(self, search: Search) -> None:
-        """Each facet counted under every filter but its own, facets counted under the same filters in one
-        filter aggregation, and those under none at the top.
+def facet_aggregations(request: SearchRequest) -> dict[str, Any]:
+    """Each facet counted under every filter but its own, facets counted under the same filters in one
+    filter aggregation, and those under none at the top.
 
-        With no filter chosen every facet is counted at the top; with one, the other facets share one
-        filter aggregation: Elasticsearch then evaluates each filter once, not once a facet (a quarter
-        of the counts request's time at 100,000 items).
-        """
-        groups: dict[tuple[str, ...], list[str]] = {}
-        for name in self.facets:
-            groups.setdefault(tuple(field for field in self._filters if field != name), []).append(name)
-        for applied, names in groups.items():
-            parent = search.aggs
-            if applied:
-                under = Q("bool", filter=[self._filters[field] for field in applied])
-                parent = search.aggs.bucket(GROUP_PREFIX + "-".join(applied), "filter", filter=under)
-            for name in names:
-                parent.bucket(name, self.facets[name].get_aggregation())
+    With no filter chosen every facet is counted at the top; with one, the other facets share one
+    filter aggregation: Elasticsearch then evaluates each filter once, not once a facet (a quarter
+    of the counts request's time at 100,000 items).
+    """
+    chosen = {name: facet_filter(name, values) for name, values in request.filters.items()}
+    groups: dict[tuple[str, ...], list[Facet]] = {}
+    for facet in FACETS:
+        groups.setdefault(tuple(name for name in chosen if name != facet.name), []).append(facet)
+    aggregations: dict[str, Any] = {}
+    for applied, facets in groups.items():
+        counted = {facet.name: terms_aggregation(facet) for facet in facets}
+        if applied:
+            under = {"bool": {"filter": [chosen[name] for name in applied]}}
+            aggregations[GROUP_PREFIX + "-".join(applied)] = {"filter": under, "aggs": counted}
+        else:
+            aggregations.update(counted)
+    return aggregations
 
 
 def facet_counts(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
-    """Each facet's values and counts, read from the counts request's aggregations (ContentSearch.aggregate)."""
+    """Each facet's values and counts, read from the counts request's aggregations (facet_aggregations)."""
     found: dict[str, Any] = {}
     for key, answer in aggregations.items():
         if key.startswith(GROUP_PREFIX):
@@ -271,39 +258,41 @@ def facet_counts(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
     }
 
 
+def facet_filter(name: str, values) -> Query:
+    """Any of a facet's chosen values."""
+    return {"terms": {FACETS_BY_NAME[name].field: list(values)}}
+
+
 def facet_filters(request: SearchRequest) -> list[Query]:
     """The request's filters: any of a facet's chosen values, every facet chosen."""
-    return [Q("terms", **{FACETS_BY_NAME[name].field: list(values)}) for name, values in request.filters.items()]
+    return [facet_filter(name, values) for name, values in request.filters.items()]
 
 
-def hits_search(
-    request: SearchRequest,
-    expanded: ExpandedQuery,
-    *,
-    index: str,
-    using,
-    typos: bool = False,
-) -> Search:
+def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = False) -> dict[str, Any]:
     """One page of hits: ranked, filtered, sorted and highlighted; nothing counted."""
-    # Only what a result shows, and what orders equal scores (in_tie_order).
-    search = Search(index=index, using=using).extra(track_total_hits=False).source([*HIT_FIELDS, "title_sort"])
+    body: dict[str, Any] = {
+        "track_total_hits": False,
+        "_source": [*HIT_FIELDS, "title_sort"],  # only what a result shows, and what orders equal scores
+        "from": request.offset,
+        "size": request.page_size,
+    }
     sort = request.effective_sort()
     if in_two_passes(request, expanded, typos):  # ordered by score alone: the engine breaks ties (in_tie_order)
         query = first_pass_query(expanded)
-        search = rescore_best(search, expanded)
+        body["rescore"] = rescore_best(expanded)
     else:
         if not expanded.text:
-            query = Q("match_all")
+            query = {"match_all": {}}
         elif sort != "relevance":
-            query = Q("bool", filter=[matching_filter(expanded, typos)])  # ordered by dates or titles: nothing scored
+            query = {"bool": {"filter": [matching_filter(expanded, typos)]}}  # ordered by dates or titles: unscored
         else:
             query = with_reuse(text_query(expanded, typos=True))  # typos: few documents, ranked fully in one pass
-        search = search.sort(*SORT_CLAUSES[sort])
+        body["sort"] = SORT_CLAUSES[sort]
     filters = facet_filters(request)
-    search = search.query(Q("bool", must=[query], filter=filters) if filters else query)
+    body["query"] = {"bool": {"must": [query], "filter": filters}} if filters else query
     if expanded.text:
-        search = highlighted(search, expanded)
-    return search[request.offset : request.offset + request.page_size]
+        body["highlight"] = highlight(expanded)
+    return body
 
 
 def in_two_passes(request: SearchRequest, expanded: ExpandedQuery, typos: bool) -> bool:
@@ -312,18 +301,16 @@ def in_two_passes(request: SearchRequest, expanded: ExpandedQuery, typos: bool) 
     return bool(expanded.text) and request.effective_sort() == "relevance" and not typos
 
 
-def rescore_best(search: Search, expanded: ExpandedQuery) -> Search:
+def rescore_best(expanded: ExpandedQuery) -> dict[str, Any]:
     """Rank the first pass's best RESCORE_WINDOW again by the full query, times the reuse multiplier."""
-    return search.extra(
-        rescore={
-            "window_size": RESCORE_WINDOW,
-            "query": {
-                "rescore_query": with_reuse(text_query(expanded)).to_dict(),
-                "query_weight": FIRST_PASS_WEIGHT,
-                "rescore_query_weight": 1,
-            },
-        }
-    )
+    return {
+        "window_size": RESCORE_WINDOW,
+        "query": {
+            "rescore_query": with_reuse(text_query(expanded)),
+            "query_weight": FIRST_PASS_WEIGHT,
+            "rescore_query_weight": 1,
+        },
+    }
 
 
 def in_tie_order(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -338,20 +325,19 @@ def in_tie_order(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def with_reuse(query: Query) -> Query:
     """The score multiplied by search.ranking's reuse multiplier (relevance only: other sorts ignore scores)."""
-    return Q("function_score", query=query, **elasticsearch_reuse_functions())
+    return {"function_score": {"query": query, **elasticsearch_reuse_functions()}}
 
 
-def highlighted(search: Search, expanded: ExpandedQuery) -> Search:
-    return search.extra(
-        highlight={
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "encoder": "html",
-            "fragment_size": 160,
-            "number_of_fragments": 2,
-            "fields": {field: {"highlight_query": highlight_query(expanded, field)} for field in HIGHLIGHT_FIELDS},
-        }
-    )
+def highlight(expanded: ExpandedQuery) -> dict[str, Any]:
+    """Marked passages of HIGHLIGHT_FIELDS, HTML-escaped, each field marking its own words (highlight_query)."""
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "fragment_size": 160,
+        "number_of_fragments": 2,
+        "fields": {field: {"highlight_query": highlight_query(expanded, field)} for field in HIGHLIGHT_FIELDS},
+    }
 
 
 DID_YOU_MEAN = {
@@ -366,12 +352,9 @@ DID_YOU_MEAN = {
 }
 
 
-def match_count_search(index: str, using, request: SearchRequest, expanded: ExpandedQuery) -> Search:
+def match_count_query(request: SearchRequest, expanded: ExpandedQuery) -> Query:
     """Documents the words would find under the request's filters (for checking a "did you mean")."""
-    search = Search(index=index, using=using).filter(matching_filter(expanded))
-    for query in facet_filters(request):
-        search = search.filter(query)
-    return search
+    return {"bool": {"filter": [matching_filter(expanded), *facet_filters(request)]}}
 
 
 def completion_search(index: str, using, prefix: str, size: int = 8) -> Search:
