@@ -1,12 +1,12 @@
-"""Elasticsearch queries, built by a pipeline of small overridable steps.
+"""Elasticsearch queries, built by small functions.
 
 One search is two requests sent together in one `_msearch`:
 
-- the **counts** (`counts_body`): the total and every facet's counts, each facet counted under every filter but
-  its own (filters in `post_filter`), and "did you mean" (it depends on the
-  words alone). It asks for no hits, so nothing is scored and
-  Elasticsearch's shard request cache can keep the answer until the index
-  next changes;
+- the **counts** (`counts_body`): the total and every facet's counts, each
+  facet counted under every filter but its own (filters in `post_filter`),
+  and "did you mean" (it depends on the words alone). It asks for no hits,
+  so nothing is scored and Elasticsearch's shard request cache can keep the
+  answer until the index next changes;
 - the **page of hits** (`hits_body`): the scored query with the filters as
   filters, sorted and highlighted; it counts nothing.
 
@@ -287,7 +287,7 @@ def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = 
             query = {"bool": {"filter": [matching_filter(expanded, typos)]}}  # ordered by dates or titles: unscored
         else:
             query = with_reuse(text_query(expanded, typos=True))  # typos: few documents, ranked fully in one pass
-        body["sort"] = SORT_CLAUSES[sort]
+        body["sort"] = list(SORT_CLAUSES[sort])
     filters = facet_filters(request)
     body["query"] = {"bool": {"must": [query], "filter": filters}} if filters else query
     if expanded.text:
