@@ -63,7 +63,7 @@ def word(text: str) -> dict:
 
 
 def test_words_and_synonym_groups_are_concepts_with_a_minimum_to_match():
-    query = text_query(expand_query("IG barriers", GROUPS), typos=True)
+    query = text_query(expand_query("IG barriers", GROUPS), typos=frozenset({"barriers"}))
     synonyms = {
         "bool": {
             "should": [
@@ -160,7 +160,7 @@ def test_by_relevance_every_match_is_ranked_cheaply_and_the_best_ones_again_by_t
 def test_near_spellings_are_ranked_fully_in_one_pass():
     request = SearchRequest(q="informaton")
     expanded = expand_query(request.q, GROUPS)
-    body = hits_body(request, expanded, typos=True)
+    body = hits_body(request, expanded, typos=frozenset(expanded.words))
     assert "rescore" not in body and body["sort"] == SORT_CLAUSES["relevance"]
     assert body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"] == [word("informaton")]
 
@@ -308,17 +308,35 @@ def test_completion_and_related_queries():
 
 
 def test_typo_tolerance_is_for_words_that_find_too_little_or_are_not_in_the_index():
-    from search.engines.elasticsearch.engine import PLENTY, needs_typo_tolerance
+    from search.engines.elasticsearch.engine import PLENTY, typos_to_tolerate
 
     words = expand_query("informaton sharing", GROUPS)
-    assert needs_typo_tolerance(words, total=0, suggestion=None)
-    assert needs_typo_tolerance(words, total=9, suggestion=None)  # too few: near spellings may add more
-    assert needs_typo_tolerance(words, total=12, suggestion="information sharing")
-    assert not needs_typo_tolerance(words, total=12, suggestion=None)
+    every_word = {"informaton", "sharing"}
+    assert typos_to_tolerate(words, total=0, suggestion=None) == every_word
+    assert typos_to_tolerate(words, total=9, suggestion=None) == every_word  # too few: near spellings may add more
+    assert not typos_to_tolerate(words, total=12, suggestion=None)
+    # A correction: the word it corrects, which the index lacks, and not the word it has.
+    assert typos_to_tolerate(words, total=12, suggestion="information sharing") == {"informaton"}
+    assert typos_to_tolerate(words, total=0, suggestion="Information sharing") == {"informaton"}
     # A correction, but the words as typed found plenty: the reader is offered it, nothing is searched again.
-    assert needs_typo_tolerance(words, total=PLENTY - 1, suggestion="information sharing")
-    assert not needs_typo_tolerance(words, total=PLENTY, suggestion="information sharing")
-    assert not needs_typo_tolerance(expand_query("", GROUPS), total=0, suggestion=None)
+    assert typos_to_tolerate(words, total=PLENTY - 1, suggestion="information sharing") == {"informaton"}
+    assert not typos_to_tolerate(words, total=PLENTY, suggestion="information sharing")
+    assert not typos_to_tolerate(expand_query("", GROUPS), total=0, suggestion=None)
+
+
+def test_a_correction_of_no_typed_word_tolerates_typos_in_every_word():
+    """A correction inside a synonym's phrase says nothing of which typed word is wrong."""
+    from search.engines.elasticsearch.engine import typos_to_tolerate
+
+    words = expand_query("IG sharing", GROUPS)
+    assert typos_to_tolerate(words, total=0, suggestion="ID sharing") == {"sharing"}
+
+
+def test_only_the_words_to_tolerate_are_looked_up_a_typo_or_two_away():
+    expanded = expand_query("informaton sharing", GROUPS)
+    concepts = matching_query(expanded, frozenset({"informaton"}))["bool"]["should"]
+    assert concepts == [word("informaton"), exact_word("sharing")]
+    assert matching_query(expanded)["bool"]["should"] == [exact_word("informaton"), exact_word("sharing")]
 
 
 def test_facet_counts_are_read_back_per_facet():

@@ -10,6 +10,8 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from search.engines.base import EngineUnavailable, QueryRefused
 from search.engines.elasticsearch.query import (
+    NO_TYPOS,
+    Typos,
     completion_search,
     counts_body,
     facet_counts,
@@ -21,7 +23,7 @@ from search.engines.elasticsearch.query import (
 )
 from search.request import SearchRequest
 from search.response import Hit, SearchResponse, build_facet_results, hit_from_document
-from search.vocabulary import ExpandedQuery, expand_query
+from search.vocabulary import WORD, ExpandedQuery, expand_query
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +48,11 @@ class ElasticsearchEngine:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         expanded = expand_query(request.q)
-        counts, hits, took = self._search(request, expanded, typos=False)
+        counts, hits, took = self._search(request, expanded, typos=NO_TYPOS)
         suggestion = _did_you_mean(counts, expanded)
-        typos = needs_typo_tolerance(expanded, counts["hits"]["total"]["value"], suggestion)
+        typos = typos_to_tolerate(expanded, counts["hits"]["total"]["value"], suggestion)
         if typos:
-            counts, hits, took_again = self._search(request, expanded, typos=True, did_you_mean=False)
+            counts, hits, took_again = self._search(request, expanded, typos=typos, did_you_mean=False)
             took += took_again
         page = hits["hits"]["hits"]
         if in_two_passes(request, expanded, typos):  # ordered by score alone: equal scores as SORT_CLAUSES says
@@ -67,7 +69,7 @@ class ElasticsearchEngine:
         )
 
     def _search(
-        self, request: SearchRequest, expanded: ExpandedQuery, *, typos: bool, did_you_mean: bool = True
+        self, request: SearchRequest, expanded: ExpandedQuery, *, typos: Typos, did_you_mean: bool = True
     ) -> tuple[dict[str, Any], dict[str, Any], int]:
         """The counts and the page of hits as Elasticsearch answered them, and the time it took, in one round
         trip (see query.py)."""
@@ -140,12 +142,21 @@ TOO_FEW = 10
 PLENTY = 1000
 
 
-def needs_typo_tolerance(expanded: ExpandedQuery, total: int, suggestion: str | None) -> bool:
-    """Search again allowing typos when words were typed and, as typed, they found too few results or
-    "did you mean" (which corrects only words missing from the index) has a correction and they found
-    less than plenty. Such searches match few documents, so the second one is cheap; searches matching
-    many never pay for fuzziness."""
-    return bool(expanded.words) and (total < TOO_FEW or (suggestion is not None and total < PLENTY))
+def typos_to_tolerate(expanded: ExpandedQuery, total: int, suggestion: str | None) -> Typos:
+    """The words to search for again allowing typos, if any: when words were typed and, as typed, they
+    found too few results, or "did you mean" has a correction and they found less than plenty. Searches
+    matching many never pay for fuzziness.
+
+    "Did you mean" corrects only words missing from the index, so with a correction those words alone
+    are looked up a typo or two away, as the database engine corrects only words it has never seen: a
+    word the index holds is no typo, and its near spellings ("team": "tea", "term") would only add
+    noise and time. Without one (too few results, every word known), every word is.
+    """
+    if not expanded.words or not (total < TOO_FEW or (suggestion is not None and total < PLENTY)):
+        return NO_TYPOS
+    corrected = set(WORD.findall(suggestion.lower())) if suggestion else set()
+    misspelt = frozenset(word for word in expanded.words if word not in corrected)
+    return misspelt if suggestion and misspelt else frozenset(expanded.words)
 
 
 def _failure(raw: dict[str, Any]) -> Exception:

@@ -39,6 +39,8 @@ from search.snippets import HIGHLIGHT_FIELDS, marked_words
 from search.vocabulary import ExpandedQuery
 
 Query = dict[str, Any]  # an Elasticsearch query, as sent
+Typos = frozenset[str]  # the typed words also looked up a typo or two away (engine.typos_to_tolerate)
+NO_TYPOS: Typos = frozenset()
 
 
 def without_exact_copies(fields: tuple[str, ...]) -> tuple[str, ...]:
@@ -125,24 +127,25 @@ def synonym_query(alternatives: tuple[str, ...], fields: tuple[str, ...] = TEXT_
     return {"bool": {"should": phrases, "minimum_should_match": 1}}
 
 
-def matching_query(expanded: ExpandedQuery, typos: bool = False, fields: tuple[str, ...] = TEXT_FIELDS) -> Query:
+def matching_query(expanded: ExpandedQuery, typos: Typos = NO_TYPOS, fields: tuple[str, ...] = TEXT_FIELDS) -> Query:
     """Enough of the query's concepts: which documents match, whatever their order.
 
     Each remaining word and each synonym group found is one concept (see
     search/vocabulary.py for how many are required). Scores add up across
     concepts, so documents with more of them rank first. Typo tolerance
-    (`typos`) multiplies the terms looked up many times over, so the engine
-    asks for it only when the words as typed find too few results or are not
-    in the index (see engine.needs_typo_tolerance).
+    multiplies the terms looked up many times over, so the engine asks for it
+    (`typos`: the words also looked up a typo or two away) only when the words
+    as typed find too few results or are not in the index, and for those
+    words alone (see engine.typos_to_tolerate).
     """
-    concepts = [word_query(word, typos, fields) for word in expanded.words]
+    concepts = [word_query(word, word in typos, fields) for word in expanded.words]
     concepts += [synonym_query(expansion.alternatives, fields) for expansion in expanded.expansions]
     if not concepts:
         return {"match_none": {}}
     return {"bool": {"should": concepts, "minimum_should_match": expanded.required}}
 
 
-def matching_filter(expanded: ExpandedQuery, typos: bool = False) -> Query:
+def matching_filter(expanded: ExpandedQuery, typos: Typos = NO_TYPOS) -> Query:
     """The documents matching_query finds, for filter context (nothing scored): looked up in MATCH_FIELDS."""
     return matching_query(expanded, typos, fields=MATCH_FIELDS)
 
@@ -169,7 +172,7 @@ def first_pass_query(expanded: ExpandedQuery) -> Query:
     return {"bool": {"filter": [matching_filter(expanded)], **({"should": cheap} if cheap else {})}}
 
 
-def text_query(expanded: ExpandedQuery, typos: bool = False) -> Query:
+def text_query(expanded: ExpandedQuery, typos: Typos = NO_TYPOS) -> Query:
     """The matching documents, ranked: the whole phrase ranks higher."""
     matching = matching_query(expanded, typos)
     if not expanded.concept_count:
@@ -193,7 +196,7 @@ GROUP_PREFIX = "_filtered_"
 
 
 def counts_body(
-    request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = False, did_you_mean: bool = True
+    request: SearchRequest, expanded: ExpandedQuery, *, typos: Typos = NO_TYPOS, did_you_mean: bool = True
 ) -> dict[str, Any]:
     """The counts of a search: its total and facets, as search/facets.py declares them, and "did you mean".
     No hits.
@@ -268,7 +271,7 @@ def facet_filters(request: SearchRequest) -> list[Query]:
     return [facet_filter(name, values) for name, values in request.filters.items()]
 
 
-def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = False) -> dict[str, Any]:
+def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: Typos = NO_TYPOS) -> dict[str, Any]:
     """One page of hits: ranked, filtered, sorted and highlighted; nothing counted."""
     body: dict[str, Any] = {
         "track_total_hits": False,
@@ -286,7 +289,7 @@ def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = 
         elif sort != "relevance":
             query = {"bool": {"filter": [matching_filter(expanded, typos)]}}  # ordered by dates or titles: unscored
         else:
-            query = with_reuse(text_query(expanded, typos=True))  # typos: few documents, ranked fully in one pass
+            query = with_reuse(text_query(expanded, typos))  # allowing typos: ranked fully in one pass
         body["sort"] = list(SORT_CLAUSES[sort])
     filters = facet_filters(request)
     body["query"] = {"bool": {"must": [query], "filter": filters}} if filters else query
@@ -295,9 +298,10 @@ def hits_body(request: SearchRequest, expanded: ExpandedQuery, *, typos: bool = 
     return body
 
 
-def in_two_passes(request: SearchRequest, expanded: ExpandedQuery, typos: bool) -> bool:
+def in_two_passes(request: SearchRequest, expanded: ExpandedQuery, typos: Typos) -> bool:
     """Whether the page of hits is ranked in two passes (first_pass_query, rescore_best): words typed, by
-    relevance, as typed. A search allowing typos matches few documents and is ranked fully in one pass."""
+    relevance, as typed. A search allowing typos is ranked fully in one pass: the first pass scores words
+    as typed, and a misspelt word would score nothing in it."""
     return bool(expanded.text) and request.effective_sort() == "relevance" and not typos
 
 
