@@ -87,6 +87,60 @@ def test_a_rebuilds_indices_load_without_refreshing_and_refresh_as_usual_once_li
     assert client.count(index=es_store.alias("content"))["count"] == 1  # refreshed once at the swap
 
 
+def segment_count(client, index: str) -> int:
+    """Segments of the index's one shard, searchable or only written."""
+    (shard,) = client.indices.segments(index=index)["indices"][index]["shards"]["0"]
+    return len(shard["segments"])
+
+
+def test_a_loaded_index_is_merged_into_one_segment_before_it_goes_live(es_store, content, monkeypatch):
+    """A big load leaves a segment each time the node's indexing buffer fills, and a search looks every
+    term up in every segment. Here each small bulk request is flushed into a segment of its own."""
+    from search.engines.elasticsearch import store as store_module
+
+    client = es_store.client
+    monkeypatch.setattr(store_module, "REBUILD_CHUNK_SIZE", 2)
+    monkeypatch.setattr(store_module, "REBUILD_THREADS", 1)
+    original_merge = IndexStore.start_merge
+    loaded_into: dict[str, int] = {}
+
+    def start_merge(self, index):
+        loaded_into[index] = segment_count(client, index)
+        original_merge(self, index)
+
+    monkeypatch.setattr(IndexStore, "start_merge", start_merge)
+    new = es_store.start_rebuild()
+    documents = [{"id": n, "type": "case_study", "title": f"Loaded {n}"} for n in range(1, 9)]
+    try:
+        es_store.load(new["content"], "content", documents, lambda done: client.indices.flush(index=new["content"]))
+        es_store.load(new["suggest"], "suggest", [{"id": 1, "text": "Loaded", "type": "case_study", "url": "/l/"}])
+    except BaseException:
+        es_store.abort_rebuild(new)
+        raise
+    es_store.finish_rebuild(new)
+
+    assert loaded_into[new["content"]] >= 2  # the load really left several
+    assert segment_count(client, new["content"]) == 1
+    assert segment_count(client, new["suggest"]) == 1
+    assert client.count(index=es_store.alias("content"))["count"] == 8
+
+
+def test_a_merge_that_fails_is_logged_and_the_rebuild_goes_on(es_store, content, monkeypatch, caplog):
+    """The loaded index is complete without the merge, only slower to search."""
+    original_merge = IndexStore.start_merge
+
+    def start_merge(self, index):  # a merge the node refuses: of an index that does not exist
+        original_merge(self, f"{index}-missing")
+        self._merges[index] = self._merges.pop(f"{index}-missing")
+
+    monkeypatch.setattr(IndexStore, "start_merge", start_merge)
+    old_content = es_store.live_index("content")
+    output = run("rebuild")
+    assert "3 documents" in output and es_store.live_index("content") != old_content
+    assert "could not merge" in caplog.text and "only slower" in caplog.text
+    assert es_store.client.count(index=es_store.alias("content"))["count"] == 3
+
+
 def test_the_old_index_outlives_the_swap_long_enough_for_searches_already_running(
     es_store, es_engine, content, settings, monkeypatch
 ):

@@ -14,10 +14,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
-from elasticsearch import Elasticsearch, NotFoundError
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import parallel_bulk, scan, streaming_bulk
 
@@ -30,6 +32,7 @@ DOCUMENT_CLASSES = {"content": ContentDocument, "suggest": SuggestionDocument}
 BULK_CHUNK_SIZE = 200  # live updates
 REBUILD_CHUNK_SIZE = 1000  # a rebuild's bulk requests: fewer round trips
 REBUILD_THREADS = 2  # one request being built while Elasticsearch indexes the other
+MERGE_WAIT_SECONDS = 600  # how long a rebuild waits at most for a loaded index's merge (6 s at 100,000)
 
 
 def suggest_fingerprint(entry: dict[str, Any]) -> str:
@@ -61,6 +64,7 @@ class IndexStore:
     def __init__(self, client: Elasticsearch, prefix: str):
         self.client = client
         self.prefix = prefix
+        self._merges: dict[str, Future[Any]] = {}  # a loaded index's name: its merge (start_merge)
 
     def alias(self, kind: str) -> str:
         return f"{self.prefix}-{kind}"
@@ -193,8 +197,9 @@ class IndexStore:
         return new
 
     def load(self, index: str, kind: str, items: Iterable[dict[str, Any]], progress=lambda done: None) -> int:
-        """Bulk-load a new index. "create", not "index": a live update written to the new index while
-        it loads is newer than the copy read before, so it must win (409 = already there)."""
+        """Bulk-load a new index, then start merging it into one segment (start_merge). "create", not
+        "index": a live update written to the new index while it loads is newer than the copy read
+        before, so it must win (409 = already there)."""
         to_source = {"content": to_content_source, "suggest": to_suggest_source}[kind]
 
         def actions() -> Iterator[dict[str, Any]]:
@@ -210,11 +215,46 @@ class IndexStore:
                 raise RuntimeError(f"Elasticsearch refused a document while rebuilding {index}: {item}")
             loaded += 1
             progress(loaded)
+        self.start_merge(index)
         return loaded
+
+    def start_merge(self, index: str) -> None:
+        """Merge a loaded index into one segment, in the background: finish_rebuild waits for it.
+
+        A bulk load leaves a segment each time the node's indexing buffer fills (nine at 100,000
+        documents), and a search looks every term up in every segment: on one segment the same searches
+        take about a third less time. Merging the content index (6 s at 100,000) runs while the
+        suggestions load. The index is read far more than written; later edits add small segments,
+        which Elasticsearch merges as it always does. (Its guide warns against merging an index still
+        written to because a segment over 5 GB is left out of later merges; this one is 190 MB at
+        100,000 documents.)
+        """
+        merging = self.client.options(request_timeout=MERGE_WAIT_SECONDS)
+        run = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"merge-{index}")
+        self._merges[index] = run.submit(merging.indices.forcemerge, index=index, max_num_segments=1)
+        run.shutdown(wait=False)  # the thread ends with the merge
+
+    def wait_for_merges(self, indices: Iterable[str]) -> None:
+        """Wait until the merges start_merge began for `indices` have finished. A merge that failed or
+        takes too long leaves a complete index, only slower to search: it is logged, and the rebuild goes
+        on (a node that is gone fails the swap that follows)."""
+        for index in indices:
+            merge = self._merges.pop(index, None)
+            if merge is None:
+                continue
+            try:
+                merge.result()
+            except (ApiError, TransportError) as error:  # refused, not finished in time, or the node is gone
+                logger.warning(
+                    "Search index: could not merge %s into one segment (%s); it is complete, and searches are "
+                    "only slower until Elasticsearch merges it.",
+                    index, error,
+                )  # fmt: skip
 
     def finish_rebuild(self, new: dict[str, str], retire_after: float = 0) -> None:
         """Swap every alias to its new index in one call, then drop the old indices once `retire_after`
         seconds have passed: a search that resolved the alias just before the swap still finishes there."""
+        self.wait_for_merges(new.values())
         self.client.indices.put_settings(index=list(new.values()), settings={"index": {"refresh_interval": None}})
         self.client.indices.refresh(index=list(new.values()))
         actions: list[dict[str, Any]] = []
@@ -243,6 +283,8 @@ class IndexStore:
         """
         if not new:
             return
+        for index in new.values():
+            self._merges.pop(index, None)  # deleting the index ends its merge
         try:
             self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
         except Exception as error:
