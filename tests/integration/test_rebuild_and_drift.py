@@ -121,7 +121,6 @@ def test_a_loaded_index_is_merged_into_one_segment_before_it_goes_live(es_store,
 
     assert loaded_into[new["content"]] >= 2  # the load really left several
     assert segment_count(client, new["content"]) == 1
-    assert segment_count(client, new["suggest"]) == 1
     assert client.count(index=es_store.alias("content"))["count"] == 8
 
 

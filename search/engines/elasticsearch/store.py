@@ -32,6 +32,10 @@ DOCUMENT_CLASSES = {"content": ContentDocument, "suggest": SuggestionDocument}
 BULK_CHUNK_SIZE = 200  # live updates
 REBUILD_CHUNK_SIZE = 1000  # a rebuild's bulk requests: fewer round trips
 REBUILD_THREADS = 2  # one request being built while Elasticsearch indexes the other
+# The content index is merged into one segment after a rebuild's load (start_merge). The suggestions'
+# index is not: typeahead reads one prefix's entries, and its merge (1.5 s under a search load) would be
+# waited for at the end of the rebuild, when nothing else runs beside it.
+MERGED_KINDS = ("content",)
 MERGE_WAIT_SECONDS = 600  # how long a rebuild waits at most for a loaded index's merge (6 s at 100,000)
 
 
@@ -197,9 +201,9 @@ class IndexStore:
         return new
 
     def load(self, index: str, kind: str, items: Iterable[dict[str, Any]], progress=lambda done: None) -> int:
-        """Bulk-load a new index, then start merging it into one segment (start_merge). "create", not
-        "index": a live update written to the new index while it loads is newer than the copy read
-        before, so it must win (409 = already there)."""
+        """Bulk-load a new index, then start merging it into one segment (start_merge; MERGED_KINDS only).
+        "create", not "index": a live update written to the new index while it loads is newer than the
+        copy read before, so it must win (409 = already there)."""
         to_source = {"content": to_content_source, "suggest": to_suggest_source}[kind]
 
         def actions() -> Iterator[dict[str, Any]]:
@@ -215,7 +219,8 @@ class IndexStore:
                 raise RuntimeError(f"Elasticsearch refused a document while rebuilding {index}: {item}")
             loaded += 1
             progress(loaded)
-        self.start_merge(index)
+        if kind in MERGED_KINDS:
+            self.start_merge(index)
         return loaded
 
     def start_merge(self, index: str) -> None:
