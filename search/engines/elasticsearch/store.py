@@ -239,7 +239,7 @@ class IndexStore:
         self._merges[index] = run.submit(merging.indices.forcemerge, index=index, max_num_segments=1)
         run.shutdown(wait=False)  # the thread ends with the merge
 
-    def wait_for_merges(self, indices: Iterable[str]) -> None:
+    def _wait_for_merges(self, indices: Iterable[str]) -> None:
         """Wait until the merges start_merge began for `indices` have finished. A merge that failed or
         takes too long leaves a complete index, only slower to search: it is logged, and the rebuild goes
         on (a node that is gone fails the swap that follows)."""
@@ -259,7 +259,7 @@ class IndexStore:
     def finish_rebuild(self, new: dict[str, str], retire_after: float = 0) -> None:
         """Swap every alias to its new index in one call, then drop the old indices once `retire_after`
         seconds have passed: a search that resolved the alias just before the swap still finishes there."""
-        self.wait_for_merges(new.values())
+        self._wait_for_merges(new.values())
         self.client.indices.put_settings(index=list(new.values()), settings={"index": {"refresh_interval": None}})
         self.client.indices.refresh(index=list(new.values()))
         actions: list[dict[str, Any]] = []
