@@ -169,6 +169,7 @@ POSTGRESQL_LEG = {
     "tests/network/test_questions.py": "the hourly question limit, counted with the member's row locked",
     "tests/network/test_walkthrough.py": "issue 11's walk-through: sign-up to digest over SMTP",
     "tests/network/test_reuse_in_search.py": "reuse counts grouped per batch for the index documents",
+    "tests/curation/analytics/test_background_writes.py": "the search log writer thread's own connection",
     "tests/curation/test_moderation.py::test_a_curator_requests_changes_with_a_comment_and_the_author_resubmits": (
         "Wagtail's workflow tables"
     ),

@@ -1,12 +1,22 @@
 """Recording searches and clicks without slowing them down.
 
 A search's row is made in the request (its id goes into the page's result
-links) and written once the response has gone: Django sends `request_finished`
-when the server closes the response, and `PendingWrites.flush_after_response`
-writes everything pending in one transaction, one INSERT per table. The
-request itself pays only for building the row (see `manage.py bench_search_log`).
-If the process dies in between, those few rows are lost: acceptable for
-analytics, never for content.
+links) and written after the response has gone. Django sends
+`request_finished` when the server closes the response; from there
+`PendingWrites.flush_after_response` arms a timer, and the rows gathered
+before it fires are written together by a background thread: one transaction,
+one INSERT per table, every SEARCH_LOG_WRITE_SECONDS (2 s) at most, instead
+of a transaction for every search (`manage.py bench_search_log` measures
+both). With SEARCH_LOG_WRITE_SECONDS at 0 the rows are written as each
+response closes instead, in the serving thread (the test settings do that).
+
+Rows still waiting when the process exits normally (a graceful restart) are
+written on the way out; if the process dies first, those few seconds of rows
+are lost: acceptable for analytics, never for content.
+
+A click may be written before its search's row (another worker may hold the
+search, waiting for its own timer): it waits for later writes, for up to
+UNMATCHED_CLICK_WAIT, and is dropped if its search never appears.
 """
 
 from __future__ import annotations
@@ -16,9 +26,11 @@ import re
 import threading
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,6 +42,7 @@ from search.response import Hit
 logger = logging.getLogger(__name__)
 
 MAX_PENDING = 10_000  # a backlog this long means writes are failing: drop rather than grow without bound
+UNMATCHED_CLICK_WAIT = timedelta(seconds=60)  # a click whose search is not written by then was made up, or purged
 EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 DIGIT_RUN = re.compile(r"\+?\d(?:[\s-]?\d)*")
 MIN_PRIVATE_DIGITS = 9  # phone and NHS numbers have 10 or more; "2014 2015" (8) and counts stay
@@ -45,11 +58,13 @@ def logged_query(raw: str) -> str:
 
 
 class PendingWrites:
-    """Rows waiting for the response to go; shared by the process's threads."""
+    """Rows waiting to be written; shared by the process's threads."""
 
     def __init__(self) -> None:
         self._rows: list[SearchLog | SearchClick] = []
         self._lock = threading.Lock()
+        self._writing = threading.Lock()  # one write at a time: an exit's write waits for the thread's to end
+        self._timer: threading.Timer | None = None
 
     def add(self, row: SearchLog | SearchClick) -> None:
         with self._lock:
@@ -59,38 +74,98 @@ class PendingWrites:
     def __len__(self) -> int:
         return len(self._rows)
 
+    @property
+    def write_is_due(self) -> bool:
+        """A background write is armed and has not started yet."""
+        timer = self._timer
+        return timer is not None and timer.is_alive()
+
     def discard(self) -> None:
         with self._lock:
             self._rows = []
+            self._cancel_timer()
 
     def flush(self) -> int:
-        """Write every pending row: searches first, then the clicks whose search exists. Returns rows written."""
+        """Write every pending row: searches first, then the clicks whose search exists. Returns rows written.
+
+        A click whose search is not in the database yet goes back to wait for a later write, unless it has
+        waited UNMATCHED_CLICK_WAIT already.
+        """
+        with self._writing:
+            return self._write()
+
+    def _write(self) -> int:
         with self._lock:
             rows, self._rows = self._rows, []
         if not rows:
             return 0
         logs = [row for row in rows if isinstance(row, SearchLog)]
         clicks = [row for row in rows if isinstance(row, SearchClick)]
+        unmatched: list[SearchClick] = []
         try:
             with transaction.atomic():
                 SearchLog.objects.bulk_create(logs)
                 if clicks:
-                    # A click may name a search that was purged, or an id someone made up.
+                    # A click may name a search still waiting in another process, a purged one, or a made-up id.
                     known = set(
                         SearchLog.objects.filter(pk__in={click.search_id for click in clicks}).values_list(
                             "pk", flat=True
                         )
                     )
+                    unmatched = [click for click in clicks if click.search_id not in known]
                     clicks = [click for click in clicks if click.search_id in known]
                     SearchClick.objects.bulk_create(clicks)
-        except Exception:  # whatever goes wrong, analytics must not break the response being closed
-            logger.exception("Lost %s search log rows and %s clicks", len(logs), len(clicks))
+        except Exception:  # whatever goes wrong, analytics must not break a response or the writer thread
+            logger.exception("Lost %s search log rows and %s clicks", len(logs), len(clicks) + len(unmatched))
             return 0
+        oldest_kept = timezone.now() - UNMATCHED_CLICK_WAIT
+        for click in unmatched:
+            if click.created_at > oldest_kept:
+                self.add(click)
         return len(logs) + len(clicks)
 
     def flush_after_response(self, **kwargs) -> None:
-        if self._rows:
+        """request_finished's receiver: write the rows now, or arm the background write (SEARCH_LOG_WRITE_SECONDS)."""
+        if not self._rows:
+            return
+        delay = settings.SEARCH_LOG_WRITE_SECONDS
+        if delay > 0:
+            self._write_later(delay)
+        else:
             self.flush()
+
+    def write_before_exit(self) -> None:
+        """At interpreter exit (atexit): what waits for the background write is written now, after any write
+        the thread has begun (a daemon thread does not outlive the interpreter)."""
+        with self._lock:
+            self._cancel_timer()
+        if settings.SEARCH_LOG_WRITE_SECONDS > 0:
+            self.flush()
+
+    def _write_later(self, delay: float) -> None:
+        with self._lock:
+            if self.write_is_due:
+                return
+            self._timer = threading.Timer(delay, self._write_in_thread)
+            self._timer.daemon = True
+            self._timer.name = "search-log-writer"
+            self._timer.start()
+
+    def _write_in_thread(self) -> None:
+        with self._lock:
+            self._timer = None
+        try:
+            self.flush()
+        finally:
+            connection.close()  # this thread's own connection: the next write is another thread
+        delay = settings.SEARCH_LOG_WRITE_SECONDS
+        if self._rows and delay > 0:  # clicks waiting for their search
+            self._write_later(delay)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
 
 pending = PendingWrites()

@@ -236,6 +236,8 @@ SEARCH_RETRY_IN_PROCESS = True
 
 # Search analytics (curation.analytics): `manage.py purge_search_log` removes what is older than this.
 SEARCH_LOG_RETENTION_DAYS = env_positive_int("SEARCH_LOG_RETENTION_DAYS", 365)
+# Rows are written in the background, together, at most this long after the response (0: as each response closes).
+SEARCH_LOG_WRITE_SECONDS = max(0.0, float(os.environ.get("SEARCH_LOG_WRITE_SECONDS", "2")))
 
 # Security (portal/security/). How many reverse proxies stand in front of the portal, each appending to
 # X-Forwarded-For: 0 (the default) means none, and X-Forwarded-For and X-Forwarded-Proto are ignored.

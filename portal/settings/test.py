@@ -28,6 +28,7 @@ ELASTICSEARCH_WRITE_TIMEOUT = 15
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SEARCH_RETRY_IN_PROCESS = False
 SEARCH_REBUILD_RETIRE_SECONDS = 0  # no search of a test outlives its own rebuild
+SEARCH_LOG_WRITE_SECONDS = 0  # search log rows written as each response closes, inside the test's transaction
 # Serve static files straight from the finders, so pages' stylesheet links resolve without collectstatic.
 WHITENOISE_USE_FINDERS = True
 # Off unless a test turns them on (tests/security/): the suite makes hundreds of searches from one address,

@@ -175,9 +175,35 @@ def test_a_failed_write_is_logged_and_dropped_without_an_error(corpus, monkeypat
     assert "Lost 1 search log rows" in curation_logs.text
 
 
-def test_clicks_on_a_search_that_does_not_exist_are_dropped(corpus):
+def test_a_click_whose_search_is_not_written_yet_waits_for_it(corpus):
+    """Another worker may still hold the search's row, waiting for its own background write."""
     import uuid
 
-    record_click(uuid.uuid4(), corpus["study"].pk, 1, False)
+    from django.utils import timezone
+
+    search = SearchLog(
+        id=uuid.uuid4(), created_at=timezone.now(), query="record", sort="relevance", result_count=2, took_ms=3
+    )
+    record_click(search.id, corpus["study"].pk, 1, False)
+
     assert pending.flush() == 0
-    assert SearchClick.objects.count() == 0
+    assert SearchClick.objects.count() == 0 and len(pending) == 1  # kept for a later write
+    search.save()  # the other worker's write
+    assert pending.flush() == 1
+    [click] = SearchClick.objects.all()
+    assert (click.search_id, click.page_id, click.rank) == (search.id, corpus["study"].pk, 1)
+    assert len(pending) == 0
+
+
+def test_a_click_whose_search_never_appears_is_dropped_after_the_wait(corpus):
+    import uuid
+
+    from curation.analytics.recording import UNMATCHED_CLICK_WAIT
+
+    record_click(uuid.uuid4(), corpus["study"].pk, 1, False)
+    assert pending.flush() == 0 and len(pending) == 1
+    [click] = pending._rows
+    click.created_at -= UNMATCHED_CLICK_WAIT  # a made-up or purged search: it has waited long enough
+
+    assert pending.flush() == 0
+    assert SearchClick.objects.count() == 0 and len(pending) == 0

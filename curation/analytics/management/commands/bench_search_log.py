@@ -25,17 +25,19 @@ def summary(seconds: list[float]) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Measure search logging: the cost inside the request (building and queueing the row) and the write "
-        "after the response (one INSERT), on the configured database. Rows written are deleted afterwards."
+        "Measure search logging on the configured database: the cost inside the request (building and queueing "
+        "the row), and the write after the response, one row a transaction (SEARCH_LOG_WRITE_SECONDS = 0) or "
+        "many together (the background writer), per row. Rows written are deleted afterwards."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=5000, help="Rows built in the request (not written).")
-        parser.add_argument("--writes", type=int, default=200, help="Rows written, one flush (INSERT) each.")
+        parser.add_argument("--writes", type=int, default=200, help="Writes timed in each of the two ways.")
+        parser.add_argument("--batch", type=int, default=100, help="Rows in each write of the background writer.")
 
-    def handle(self, *args, runs: int, writes: int, **options):
-        if runs < 1 or writes < 1:
-            raise CommandError("--runs and --writes must be 1 or more.")
+    def handle(self, *args, runs: int, writes: int, batch: int, **options):
+        if runs < 1 or writes < 1 or batch < 1:
+            raise CommandError("--runs, --writes and --batch must be 1 or more.")
         request = SearchRequest(q=PROBE, filters={"theme": ("shared-records-and-information-sharing",)})
         event = SearchEvent(request, SearchResponse(request, 12, [], [], "database"), PAGE, 25)
         pending.discard()
@@ -47,16 +49,23 @@ class Command(BaseCommand):
             in_request.append(time.perf_counter() - started)
             pending.discard()
 
-        after_response, written = [], []
+        one_by_one, together, written = [], [], []
         try:
             for _ in range(writes):
                 written.append(record_search(event).search_id)
                 started = time.perf_counter()
                 pending.flush()
-                after_response.append(time.perf_counter() - started)
+                one_by_one.append(time.perf_counter() - started)
+            for _ in range(writes):
+                written.extend(record_search(event).search_id for _ in range(batch))
+                started = time.perf_counter()
+                pending.flush()
+                together.append((time.perf_counter() - started) / batch)
         finally:
+            pending.discard()
             SearchLog.objects.filter(pk__in=written, query=PROBE).delete()
 
         self.stdout.write(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
-        self.stdout.write(f"In the request (build and queue the row): {summary(in_request)}")
-        self.stdout.write(f"After the response (write one row):       {summary(after_response)}")
+        self.stdout.write(f"In the request (build and queue the row):       {summary(in_request)}")
+        self.stdout.write(f"After the response, one row a transaction:      {summary(one_by_one)}")
+        self.stdout.write(f"Background writer, {batch} rows a transaction, per row: {summary(together)}")
