@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throughput-seconds", type=float, default=30.0, help="throughput: how long (default 30)")
     parser.add_argument("--workers", type=int, default=None, help="throughput: gunicorn workers (2 a core + 1)")
     parser.add_argument("--publishes", type=int, default=50, help="publish-to-searchable rounds (default 50)")
+    parser.add_argument(
+        "--warmup-passes", type=int, default=3, help="untimed passes over the mix before timing Elasticsearch (3)"
+    )
     parser.add_argument("--compare-pages", type=int, default=5000, help="real pages beside Wagtail's search")
     parser.add_argument(
         "--scaling-sizes", type=_sizes, default=(1000, 10000), help="smaller sizes for the chart (default 1000,10000)"
@@ -46,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--size must be 100 or more and --queries 20 or more")
     if min(args.clients, args.publishes, args.compare_pages) < 1 or args.throughput_seconds <= 0:
         parser.error("--clients, --publishes, --compare-pages and --throughput-seconds must be above 0")
+    if args.warmup_passes < 0:
+        parser.error("--warmup-passes must be 0 or more")
     prefix = os.environ.setdefault("SEARCH_INDEX_PREFIX", "test_bench")
     if not prefix.startswith("test_"):
         parser.error(f"SEARCH_INDEX_PREFIX must be test_-prefixed (its indices are dropped), not {prefix!r}")
@@ -73,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             throughput_s=args.throughput_seconds,
             workers=args.workers,
             publishes=args.publishes,
+            warmup_passes=args.warmup_passes,
             compare_pages=args.compare_pages,
             scaling_sizes=args.scaling_sizes,
             chart=args.chart or CHART,

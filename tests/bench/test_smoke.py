@@ -22,7 +22,7 @@ QUERIES = 40
 # The slower steps shrunk to seconds: throughput, publishes, pages beside Wagtail's search, a smaller size.
 SMALL = (
     *("--throughput-seconds", "2", "--workers", "1", "--clients", "4", "--publishes", "5"),
-    *("--compare-pages", "60", "--scaling-sizes", "200"),
+    *("--compare-pages", "60", "--scaling-sizes", "200", "--warmup-passes", "2"),
 )
 
 
@@ -52,6 +52,7 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
 
     assert finished.returncode == 0, finished.stderr[-3000:]
     assert "full rebuild" in finished.stdout  # progress is printed as it goes
+    assert "untimed pass 2 of 2" in finished.stdout
     results = json.loads(output.read_text())
     assert missing_keys(results) == []
     assert results["corpus_size"] == 1000
@@ -85,7 +86,17 @@ def test_the_benchmark_runs_at_1000_items_and_writes_a_complete_results_file(es_
     assert results["throughput"]["workers"] == 1 and results["throughput"]["clients"] == 4
     assert set(results["scaling"]) == {"200", "1000"}
     assert results["scaling"]["1000"]["p50_ms"] == results["es"]["p50_ms"]
+    warmup = results["es"]["warmup_passes"]  # each untimed pass's figures, so a cold node's are kept
+    assert len(warmup) == 2 and all(sorted(p) == ["overhead_p50_ms", "p50_ms", "p95_ms", "took_p50_ms"] for p in warmup)
+    assert all(p["p50_ms"] > 0 for p in warmup)
     assert "<polyline" in chart.read_text() and "1k" in chart.read_text()
+
+
+def test_a_negative_number_of_warm_up_passes_is_refused(tmp_path):
+    finished = run_bench(dict(os.environ), "--warmup-passes", "-1", "--output", str(tmp_path / "r.json"))
+    assert finished.returncode == 2
+    assert "--warmup-passes must be 0 or more" in finished.stderr
+    assert not (tmp_path / "r.json").exists()
 
 
 def test_the_benchmark_refuses_a_prefix_that_is_not_a_test_one(es_url, tmp_path):
