@@ -30,11 +30,12 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from curation.analytics.models import SearchClick, SearchLog
+from portal.background import LaterInThread
 from search.extensions import PAGE, SearchEvent
 from search.request import normalise_query
 from search.response import Hit
@@ -64,7 +65,7 @@ class PendingWrites:
         self._rows: list[SearchLog | SearchClick] = []
         self._lock = threading.Lock()
         self._writing = threading.Lock()  # one write at a time: an exit's write waits for the thread's to end
-        self._timer: threading.Timer | None = None
+        self._writer = LaterInThread("search-log-writer", self._write_in_thread)
 
     def add(self, row: SearchLog | SearchClick) -> None:
         with self._lock:
@@ -77,13 +78,12 @@ class PendingWrites:
     @property
     def write_is_due(self) -> bool:
         """A background write is armed and has not started yet."""
-        timer = self._timer
-        return timer is not None and timer.is_alive()
+        return self._writer.armed
 
     def discard(self) -> None:
         with self._lock:
             self._rows = []
-            self._cancel_timer()
+        self._writer.cancel()
 
     def flush(self) -> int:
         """Write every pending row: searches first, then the clicks whose search exists. Returns rows written.
@@ -130,42 +130,22 @@ class PendingWrites:
             return
         delay = settings.SEARCH_LOG_WRITE_SECONDS
         if delay > 0:
-            self._write_later(delay)
+            self._writer.arm(delay)
         else:
             self.flush()
 
     def write_before_exit(self) -> None:
         """At interpreter exit (atexit): what waits for the background write is written now, after any write
         the thread has begun (a daemon thread does not outlive the interpreter)."""
-        with self._lock:
-            self._cancel_timer()
+        self._writer.cancel()
         if settings.SEARCH_LOG_WRITE_SECONDS > 0:
             self.flush()
 
-    def _write_later(self, delay: float) -> None:
-        with self._lock:
-            if self.write_is_due:
-                return
-            self._timer = threading.Timer(delay, self._write_in_thread)
-            self._timer.daemon = True
-            self._timer.name = "search-log-writer"
-            self._timer.start()
-
     def _write_in_thread(self) -> None:
-        with self._lock:
-            self._timer = None
-        try:
-            self.flush()
-        finally:
-            connection.close()  # this thread's own connection: the next write is another thread
+        self.flush()
         delay = settings.SEARCH_LOG_WRITE_SECONDS
         if self._rows and delay > 0:  # clicks waiting for their search
-            self._write_later(delay)
-
-    def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+            self._writer.arm(delay)
 
 
 pending = PendingWrites()

@@ -26,6 +26,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal.background import LaterInThread
 from search.engines.base import PRIMARY_COOLDOWN
 from search.indexing.documents import IDS_PER_QUERY, INDEXED_MODELS
 from search.indexing.sync import (
@@ -280,9 +281,6 @@ def retry_delay(attempts: int) -> float:
 
 # Retrying -------------------------------------------------------------------------
 
-_timer_lock = threading.Lock()
-_timer: threading.Timer | None = None
-
 
 def schedule_retry(delay: float) -> None:
     """A deferred task where the queue has a worker; otherwise a timer in this process."""
@@ -291,30 +289,18 @@ def schedule_retry(delay: float) -> None:
     if apply_index_changes.get_backend().supports_defer:
         apply_index_changes.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
     elif settings.SEARCH_RETRY_IN_PROCESS:
-        _start_timer(delay)
-
-
-def _start_timer(delay: float) -> None:
-    global _timer
-    with _timer_lock:
-        if _timer is not None and _timer.is_alive():
-            return
-        _timer = threading.Timer(delay, _retry_in_thread)
-        _timer.daemon = True
-        _timer.start()
+        _retry_timer.arm(delay)
 
 
 def _retry_in_thread() -> None:
-    global _timer
-    with _timer_lock:
-        _timer = None
     try:
         close_old_connections()
         apply_due()
     except Exception:
         logger.exception("Search index: retrying queued changes failed")
-    finally:
-        connection.close()
+
+
+_retry_timer = LaterInThread("search-index-retry", _retry_in_thread)
 
 
 def kick_if_pending() -> None:
