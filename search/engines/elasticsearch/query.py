@@ -31,6 +31,7 @@ from typing import Any
 
 from elasticsearch.dsl import Q, Search
 
+from search.engines.elasticsearch.documents import SPELLING_GRAM_SIZE
 from search.facets import FACETS, FACETS_BY_NAME, Facet
 from search.ranking import elasticsearch_reuse_functions
 from search.request import SearchRequest
@@ -348,7 +349,7 @@ DID_YOU_MEAN = {
     "phrase": {
         "field": "spelling",
         "size": 1,
-        "gram_size": 3,
+        "gram_size": SPELLING_GRAM_SIZE,
         "max_errors": 2,
         "confidence": 1.0,
         "direct_generator": [{"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}],
