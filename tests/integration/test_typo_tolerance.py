@@ -45,8 +45,8 @@ def test_with_no_correction_too_few_results_allow_typos_in_every_word(es_engine,
 
 
 def test_did_you_mean_reads_a_field_without_positions_or_lengths(es_store, studies):
-    """The phrase suggester reads only term frequencies: the spelling field stores nothing else, which takes a
-    tenth off the time to index a document, and the correction above is still made from it."""
+    """The phrase suggester reads only term frequencies: the spelling field stores nothing else, which saves a
+    tenth of the node's CPU to index a document, and the corrections above are still made from it."""
     live = es_store.live_index("content")
     spelling = es_store.client.indices.get_mapping(index=live)[live]["mappings"]["properties"]["spelling"]
     assert spelling["index_options"] == "freqs"

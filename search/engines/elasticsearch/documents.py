@@ -26,8 +26,8 @@ english_stop = token_filter("english_stop", "stop", stopwords="_english_")
 # "admission" gives both "admission" and "admit"; keeping every stem lets each find the other.
 en_gb_stemmer = token_filter("en_gb_hunspell", "hunspell", locale="en_GB", dedup=True)
 # The longest run of words "did you mean" weighs a correction by (query.py's gram_size): pairs. With
-# triples it made the same corrections of 596 typed queries at 100,000 documents, and indexing the
-# triples took a tenth of a rebuild's time.
+# triples it made the same corrections of 596 typed queries at 100,000 documents, and the triples
+# took a tenth of the node's CPU to index a document (BENCHMARKS.md, "Evening of 7 December").
 SPELLING_GRAM_SIZE = 2
 shingles = token_filter("shingles", "shingle", min_shingle_size=2, max_shingle_size=SPELLING_GRAM_SIZE)
 
@@ -98,7 +98,7 @@ class ContentDocument(Document):
     reused = facet_keyword()  # "yes" or "no" (case studies and workarounds), filled by the network app
     reuse_count = Integer()  # areas that reused it: a gentle ranking signal (search/ranking.py)
     # For "did you mean": words and shingles, unstemmed. The phrase suggester reads only each term's
-    # frequencies, never positions or lengths: storing neither takes a tenth off indexing's time.
+    # frequencies, never positions or lengths: storing neither saves a tenth of the CPU to index a document.
     spelling = Text(analyzer=phrases, index_options="freqs", norms=False)
 
     class Index:
