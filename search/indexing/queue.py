@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -293,8 +293,7 @@ def schedule_retry(delay: float) -> None:
 
 
 def _retry_in_thread() -> None:
-    try:
-        close_old_connections()
+    try:  # a thread of its own: LaterInThread closes its database connection afterwards
         apply_due()
     except Exception:
         logger.exception("Search index: retrying queued changes failed")

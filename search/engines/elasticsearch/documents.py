@@ -97,7 +97,7 @@ class ContentDocument(Document):
     year = facet_keyword()  # a keyword, not a number: counting terms by ordinals is faster
     reused = facet_keyword()  # "yes" or "no" (case studies and workarounds), filled by the network app
     reuse_count = Integer()  # areas that reused it: a gentle ranking signal (search/ranking.py)
-    # For "did you mean": words and shingles, unstemmed. The phrase suggester reads only each term's
+    # For "did you mean": words and pairs of words, unstemmed. The phrase suggester reads only each term's
     # frequencies, never positions or lengths: storing neither saves a tenth of the CPU to index a document.
     spelling = Text(analyzer=phrases, index_options="freqs", norms=False)
 
